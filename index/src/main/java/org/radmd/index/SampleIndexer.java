@@ -1,0 +1,104 @@
+package org.radmd.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.radmd.core.Sample;
+
+/**
+ * Writes samples into a Lucene index, one document per sample as {@link IndexSchema#toDocument(Sample,
+ * DiseaseVocabulary)} builds it, keyed by sample id.
+ *
+ * <p>Thread-safe: {@link #upsert} may be called from several threads (the underlying {@link IndexWriter} is).
+ * Only one indexer may have a given folder open at a time, in any process; a second {@link #open} fails with
+ * {@link org.apache.lucene.store.LockObtainFailedException}. Changes become visible to {@link CaseSearcher} at
+ * {@link #commit} and at {@link #close}, which commits. The indexer owns its writer, directory and analyzer and
+ * closes them in {@link #close}.
+ */
+public final class SampleIndexer implements AutoCloseable {
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final DiseaseVocabulary vocab;
+
+  private SampleIndexer(Directory directory, Analyzer analyzer, IndexWriter writer, DiseaseVocabulary vocab) {
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    this.vocab = vocab;
+  }
+
+  /**
+   * Opens the index in {@code indexDir}, creating the folder and an empty committed index when there is none, or
+   * appending to the one there.
+   *
+   * @param vocab maps diagnoses to DOIDs for the diagnosis field and facet; {@link DiseaseVocabulary#empty()} for
+   *     none
+   * @throws org.apache.lucene.store.LockObtainFailedException if another writer holds the index
+   * @throws IOException if the folder cannot be created or the index cannot be opened
+   */
+  public static SampleIndexer open(Path indexDir, DiseaseVocabulary vocab) throws IOException {
+    Files.createDirectories(indexDir);
+    Directory dir = FSDirectory.open(indexDir);
+    Analyzer analyzer = IndexSchema.newAnalyzer();
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCommitOnClose(true);
+      IndexWriter writer = new IndexWriter(dir, config);
+      try {
+        if (!DirectoryReader.indexExists(dir)) {
+          writer.commit(); // so that a searcher can open the new, still empty index
+        }
+        return new SampleIndexer(dir, analyzer, writer, vocab);
+      } catch (IOException | RuntimeException e) {
+        IOUtils.closeWhileHandlingException(writer);
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(analyzer, dir);
+      throw e;
+    }
+  }
+
+  /**
+   * Adds the sample, replacing the document of any sample with the same id (atomically: a searcher sees the old
+   * or the new one, never both or neither). Not visible to searchers before the next {@link #commit}.
+   *
+   * @throws IOException if the index cannot be written; the writer may then be closed (see {@link IndexWriter})
+   */
+  public void upsert(Sample s) throws IOException {
+    writer.updateDocument(IndexSchema.idTerm(s.id()), IndexSchema.toDocument(s, vocab));
+  }
+
+  /**
+   * Makes every upsert so far durable and visible to searchers that refresh.
+   *
+   * @throws IOException if the commit fails
+   */
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  /**
+   * Documents in the index, uncommitted ones included. Replaced documents stop counting once their deletion is
+   * applied, at the latest at the next {@link #commit}; so right after upserting one id twice this may still
+   * count both.
+   */
+  public int numDocs() {
+    return writer.getDocStats().numDocs;
+  }
+
+  /** Commits pending changes, then releases the writer lock, the analyzer and the directory. */
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(writer, analyzer, directory);
+  }
+}

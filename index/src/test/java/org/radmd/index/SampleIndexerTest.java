@@ -1,0 +1,91 @@
+package org.radmd.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radmd.core.Sample;
+import org.radmd.core.SampleText;
+
+/** {@link SampleIndexer} writing the corpus fixtures into a fresh folder per test. */
+class SampleIndexerTest {
+  @TempDir Path dir;
+
+  @Test
+  void upsertOfTheSameIdTwiceLeavesOneDocument() throws IOException {
+    Sample first = CorpusSamples.medpix().get(0);
+    Sample second = new Sample(first.id(), first.source(), first.caseId(),
+        SampleText.builder().title("Shunt disconnection, revised").findings(first.text().findings()).build(),
+        first.images(), first.modalities(), first.anatomy(), first.diagnoses(), first.licence(),
+        first.provenance(), first.attributes(), first.scores());
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      indexer.upsert(first);
+      indexer.upsert(second);
+      indexer.commit();
+      assertEquals(1, indexer.numDocs());
+    }
+    try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      assertEquals(1, new IndexSearcher(reader).count(IndexSchema.idQuery(first.id())));
+      assertEquals(1, reader.numDocs());
+    }
+    try (CaseSearcher searcher = CaseSearcher.open(dir, DiseaseVocabulary.empty())) {
+      assertEquals(Optional.of(second), searcher.get(first.id()));
+      assertEquals(1, searcher.search(SearchRequest.of("revised", 5)).totalCases());
+      assertEquals(0, searcher.search(SearchRequest.of("title:ventriculoperitoneal", 5)).totalCases());
+    }
+  }
+
+  @Test
+  void reopeningAppendsAndKeepsUpserting() throws IOException {
+    List<Sample> all = CorpusSamples.all();
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      for (Sample s : all) {
+        indexer.upsert(s);
+      }
+    } // close commits
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      assertEquals(all.size(), indexer.numDocs());
+      indexer.upsert(all.get(3));
+      indexer.commit();
+      assertEquals(all.size(), indexer.numDocs());
+    }
+  }
+
+  @Test
+  void aSecondWriterOnTheSameFolderIsRefused() throws IOException {
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      assertThrows(LockObtainFailedException.class, () -> SampleIndexer.open(dir, DiseaseVocabulary.empty()));
+      assertEquals(0, indexer.numDocs());
+    }
+  }
+
+  @Test
+  void aNewIndexIsSearchableWhileEmpty() throws IOException {
+    Path nested = dir.resolve("a/b/index");
+    try (SampleIndexer indexer = SampleIndexer.open(nested, DiseaseVocabulary.empty());
+        CaseSearcher searcher = CaseSearcher.open(nested, DiseaseVocabulary.empty())) {
+      SearchResult empty = searcher.search(SearchRequest.of("medulloblastoma", 10));
+      assertEquals(0, empty.totalCases());
+      assertEquals(List.of(), empty.hits());
+      assertEquals(Map.of("modality", Map.of(), "source", Map.of(), "diagnosis", Map.of()), empty.facets());
+
+      // A searcher opened earlier sees a later commit.
+      Sample s = CorpusSamples.radiopaedia().get(1);
+      indexer.upsert(s);
+      indexer.commit();
+      SearchResult found = searcher.search(SearchRequest.of("medulloblastoma", 10));
+      assertEquals(List.of(s.id()), found.hits().stream().map(SearchHit::sampleId).toList());
+    }
+  }
+}
