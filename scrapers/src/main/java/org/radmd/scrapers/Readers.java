@@ -1,0 +1,79 @@
+package org.radmd.scrapers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.radmd.scrapers.jats.JatsArticleReader;
+import org.radmd.scrapers.medpix.MedPixReader;
+import org.radmd.scrapers.radiopaedia.RadiopaediaCaseReader;
+import org.radmd.scrapers.support.Origins;
+
+/** The registry of source readers and input discovery. Stateless and thread-safe. */
+public final class Readers {
+  private static final List<SourceReader> ALL =
+      List.of(new JatsArticleReader(), new MedPixReader(), new RadiopaediaCaseReader());
+
+  private Readers() {}
+
+  /** Every reader, in a fixed order: JATS, MedPix, Radiopaedia. The list is unmodifiable. */
+  public static List<SourceReader> all() {
+    return ALL;
+  }
+
+  /**
+   * Every regular file under {@code inputRoot} (recursively, symbolic links not followed) that some reader
+   * accepts, sorted by its {@code '/'}-separated path relative to {@code inputRoot}. Unreadable
+   * sub-folders are skipped. When {@code inputRoot} is itself a file, the result is that file if accepted.
+   *
+   * @return absolute, normalized paths
+   * @throws UncheckedIOException if {@code inputRoot} does not exist or cannot be listed
+   */
+  public static List<Path> discover(Path inputRoot) {
+    Path root = inputRoot.toAbsolutePath().normalize();
+    if (Files.isRegularFile(root)) {
+      return readerFor(root).isPresent() ? List.of(root) : List.of();
+    }
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && readerFor(file).isPresent()) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+          if (file.equals(root)) {
+            throw exc;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list input root " + root, e);
+    }
+    found.sort(Comparator.comparing(p -> Origins.relative(p, root)));
+    return List.copyOf(found);
+  }
+
+  /** The first reader of {@link #all()} that accepts {@code file}, if any. */
+  public static Optional<SourceReader> readerFor(Path file) {
+    for (SourceReader r : ALL) {
+      if (r.accepts(file)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+}
