@@ -1,0 +1,114 @@
+package org.radmd.pipelines.build;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.radmd.core.Json;
+import org.radmd.core.Reject;
+import org.radmd.core.Sample;
+import org.radmd.index.DiseaseVocabulary;
+import org.radmd.index.SampleIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@code radmd build} main job: the {@link BuildPipeline} on the configured runner, then, from its
+ * outputs, the Lucene index of MedMD, {@code stats.json} and the RadMD dataset card.
+ *
+ * <p>A rerun into the same output folder replaces the JSONL records and the index and reuses every stored
+ * image and volume (they are content-addressed). Not thread-safe: one job per output folder at a time.
+ */
+public final class BuildJob {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
+
+  private BuildJob() {}
+
+  /**
+   * Runs the build.
+   *
+   * @param options pipeline options, runner included (see {@link org.radmd.pipelines.Runners})
+   * @param vocabulary Disease Ontology OBO file for the index's synonyms, or null for none
+   * @throws IllegalArgumentException if the input folder does not exist
+   * @throws IOException if outputs cannot be written or read back
+   * @throws IllegalStateException if the pipeline does not finish in state DONE
+   */
+  public static BuildReport run(BuildOptions options, Path vocabulary) throws IOException {
+    long start = System.nanoTime();
+    Path input = Path.of(options.getInputDir()).toAbsolutePath().normalize();
+    Path out = Path.of(options.getOutputDir()).toAbsolutePath().normalize();
+    if (!Files.isDirectory(input)) {
+      throw new IllegalArgumentException("input folder does not exist: " + input);
+    }
+    options.setInputDir(input.toString());
+    options.setOutputDir(out.toString());
+    Files.createDirectories(out);
+    OutputFiles.clearRecords(out);
+
+    Pipeline p = Pipeline.create(options);
+    BuildPipeline.expand(p, options);
+    LOG.info("build: {} -> {} on {}", input, out, options.getRunner().getSimpleName());
+    PipelineResult result = p.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("build pipeline ended in state " + state);
+    }
+
+    List<Sample> medmd = OutputFiles.samples(out, OutputLayout.MEDMD);
+    List<Sample> radmd = OutputFiles.samples(out, OutputLayout.RADMD);
+    List<Reject> rejects = OutputFiles.rejects(out);
+    int indexed = index(out.resolve(OutputLayout.INDEX), medmd, vocabulary);
+    DatasetCard.write(out.resolve(OutputLayout.RADMD).resolve("README.md"), radmd, medmd.size());
+
+    double seconds = (System.nanoTime() - start) / 1e9;
+    ObjectNode stats = JsonNodeFactory.instance.objectNode();
+    stats.set("medmd", BuildStats.ofSamples(medmd));
+    stats.set("radmd", BuildStats.ofSamples(radmd));
+    stats.set("rejects", BuildStats.ofRejects(rejects));
+    ObjectNode index = stats.putObject("index");
+    index.put("documents", indexed);
+    index.put("vocabulary", vocabulary == null ? "none" : vocabulary.getFileName().toString());
+    stats.set("counters", BuildStats.toNode(counters(result)));
+    stats.put("runner", options.getRunner().getSimpleName());
+    stats.put("elapsed_seconds", Math.round(seconds * 10) / 10.0);
+    Files.writeString(out.resolve(OutputLayout.STATS),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats) + "\n", StandardCharsets.UTF_8);
+    return new BuildReport(out, stats, medmd.size(), radmd.size(), rejects.size(), seconds);
+  }
+
+  private static int index(Path dir, List<Sample> samples, Path vocabulary) throws IOException {
+    DiseaseVocabulary vocab = vocabulary == null ? DiseaseVocabulary.empty() : DiseaseVocabulary.load(vocabulary);
+    try (SampleIndexer indexer = SampleIndexer.open(dir, vocab)) {
+      for (Sample s : samples) {
+        indexer.upsert(s);
+      }
+      indexer.commit();
+      return indexer.numDocs();
+    }
+  }
+
+  /** Beam counters as "namespace.name" -> value (attempted values: not every runner commits metrics). */
+  static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> out = new TreeMap<>();
+    try {
+      MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+      for (MetricResult<Long> c : q.getCounters()) {
+        String key = c.getName().getNamespace() + "." + c.getName().getName();
+        out.merge(key, c.getAttempted(), Long::sum);
+      }
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("runner reports no metrics: {}", e.getMessage());
+    }
+    return out;
+  }
+}

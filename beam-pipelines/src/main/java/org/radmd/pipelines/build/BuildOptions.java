@@ -1,0 +1,45 @@
+package org.radmd.pipelines.build;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the build job. Paths are local file-system paths (absolute after {@link BuildJob} resolves them). */
+public interface BuildOptions extends PipelineOptions {
+  @Description("Input root: a folder holding source files (PMC JATS, MedPix JSONL, Radiopaedia cases, ...)")
+  @Validation.Required
+  String getInputDir();
+
+  void setInputDir(String value);
+
+  @Description("Output root: medmd/, radmd/, rejects/, index/ and stats.json are written here")
+  @Validation.Required
+  String getOutputDir();
+
+  void setOutputDir(String value);
+
+  @Description("2D images: longest side capped at this many pixels (never upscaled)")
+  @Default.Integer(512)
+  int getMaxImageSide();
+
+  void setMaxImageSide(int value);
+
+  @Description("3D volumes: slices resized to this many pixels square (RadFM uses 512, radfm-spec §1.3)")
+  @Default.Integer(512)
+  int getVolumeSize();
+
+  void setVolumeSize(int value);
+
+  @Description("RadMD filter: samples whose joined text is shorter than this many characters are dropped")
+  @Default.Integer(20)
+  int getMinTextChars();
+
+  void setMinTextChars(int value);
+
+  @Description("Number of JSONL shards per output (each shard sorted by id; 1 gives one file)")
+  @Default.Integer(1)
+  int getShards();
+
+  void setShards(int value);
+}

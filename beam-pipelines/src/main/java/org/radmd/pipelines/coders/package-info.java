@@ -1,0 +1,2 @@
+/** Beam coders for radmd's core records. */
+package org.radmd.pipelines.coders;
