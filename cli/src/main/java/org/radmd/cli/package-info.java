@@ -1,0 +1,2 @@
+/** The {@code radmd} command line (picocli): {@code build}, {@code search}. */
+package org.radmd.cli;
