@@ -73,7 +73,7 @@ public final class RadiologyFilter implements Serializable {
     Set<Modality> declared = declaredModalities(s);
     ModalityEvidence evidence = classifier.classify(modalityText(s.text()));
     if (!declared.isEmpty() || evidence.isRadiology()) {
-      String codes = union(declared, evidence).stream().map(Modality::name).collect(Collectors.joining(","));
+      String codes = tagModalities(s).stream().map(Modality::name).collect(Collectors.joining(","));
       return FilterDecision.keep(RULE_MODALITY, "modality:" + codes);
     }
     return FilterDecision.drop(RULE_MODALITY,
@@ -81,11 +81,19 @@ public final class RadiologyFilter implements Serializable {
   }
 
   /**
-   * The sample's modalities: those declared on its images and on the sample, then those its text names
-   * (whether or not the text qualifies as radiology), distinct, in first-seen order.
+   * The sample's modalities, distinct, in first-seen order: those declared on its images and on the sample;
+   * then, only when some image declares none, those its text names (whether or not the text qualifies as
+   * radiology). When every image declares its modality the text is not consulted, so a MedPix case whose
+   * findings mention an earlier radiograph is not tagged XR without an XR image.
    */
   public List<Modality> tagModalities(Sample s) {
-    return List.copyOf(union(declaredModalities(s), classifier.classify(modalityText(s.text()))));
+    Set<Modality> declared = declaredModalities(s);
+    boolean allImagesDeclared = !s.images().isEmpty()
+        && s.images().stream().allMatch(i -> i.modality() != null);
+    if (allImagesDeclared) {
+      return List.copyOf(declared);
+    }
+    return List.copyOf(union(declared, classifier.classify(modalityText(s.text()))));
   }
 
   private static Set<Modality> declaredModalities(Sample s) {

@@ -69,8 +69,13 @@ class RadiologyFilterTest {
     assertEquals(FilterDecision.keep("radiology-modality", "modality:CT"),
         F.decide(captioned("Contrast-enhanced CT shows liver abscesses.", null)));
     Sample both = captioned("Coronal CT and the corresponding MRI of the pelvis.", Modality.MR);
-    assertEquals(FilterDecision.keep("radiology-modality", "modality:MR,CT"), F.decide(both));
-    assertEquals(List.of(Modality.MR, Modality.CT), F.tagModalities(both));
+    assertEquals(FilterDecision.keep("radiology-modality", "modality:MR"), F.decide(both),
+        "every image declares its modality: the text adds none");
+    assertEquals(List.of(Modality.MR), F.tagModalities(both));
+    Sample undeclared = sample(SampleText.builder().caption("Coronal CT and the corresponding MRI.").build(),
+        List.of(image("F1", Modality.MR), image("F2", null)), null);
+    assertEquals(List.of(Modality.MR, Modality.CT), F.tagModalities(undeclared),
+        "an image without a modality lets the text's modalities in, after the declared ones");
   }
 
   @Test
