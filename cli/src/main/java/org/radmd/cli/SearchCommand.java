@@ -77,13 +77,26 @@ final class SearchCommand implements Callable<Integer> {
           String.join(",", h.modalities()));
       out.printf("    %s  score %.2f  licence %s%n", h.sampleId(), h.score(), h.licence());
       if (h.snippet() != null && !h.snippet().isBlank()) {
-        out.printf("    %s%n", h.snippet().replaceAll("\\s+", " "));
+        out.printf("    %s%n", plainSnippet(h.snippet()));
       }
       for (String p : h.imagePaths()) {
         out.printf("    %s%n", root.resolve(p));
+        if (p.endsWith(".nii.gz")) {
+          out.printf("      key slice: %s%n", root.resolve(p.substring(0, p.length() - ".nii.gz".length()) + ".png"));
+        }
       }
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The index's snippet (HTML-escaped text with matches in {@code <b>}) as terminal text: matches in
+   * {@code **bold**} markers, entities unescaped, whitespace collapsed.
+   */
+  static String plainSnippet(String html) {
+    return html.replace("<b>", "**").replace("</b>", "**").replaceAll("<[^>]+>", "")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        .replace("&#x27;", "'").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
   }
 }

@@ -70,6 +70,11 @@ class RadmdCommandTest {
   }
 
   @Test
+  void snippetsArePlainTextOnTheTerminal() {
+    assertEquals("a **mass** & <b>", SearchCommand.plainSnippet("a  <b>mass</b> &amp; &lt;b&gt;"));
+  }
+
+  @Test
   void modalityFilterKeepsOnlyThatModality() throws Exception {
     Run r = run("search", "--index", out.resolve("index").toString(), "--json", "--modality", "CT",
         "--vocab", vocab(), "medulloblastoma");
