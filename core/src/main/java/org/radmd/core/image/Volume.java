@@ -95,6 +95,29 @@ public final class Volume {
     return new Volume(size, size, slicesInOrder.size(), vox, new double[] {1, 1, 1});
   }
 
+  /**
+   * This volume with every slice resized to {@code size x size} px bilinearly ({@link Resampler#bilinear}, as
+   * {@link #fromSlices} does), so native-size volumes (e.g. from DICOM) reach RadFM's 512 x 512 (radfm-spec §3).
+   * The in-plane spacing scales with the resize; the slice spacing is kept.
+   *
+   * @throws IllegalArgumentException if {@code size < 1}
+   */
+  public Volume resizedSlices(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("slice size must be positive: " + size);
+    }
+    int plane = width * height;
+    int out = Math.multiplyExact(size, size);
+    byte[] vox = new byte[Math.multiplyExact(out, depth)];
+    for (int z = 0; z < depth; z++) {
+      byte[] slice = java.util.Arrays.copyOfRange(voxels, z * plane, (z + 1) * plane);
+      Pixels8 resized = Resampler.bilinear(new Pixels8(width, height, 1, slice), size, size);
+      System.arraycopy(resized.data, 0, vox, z * out, out);
+    }
+    double[] sp = {spacingMm[0] * width / size, spacingMm[1] * height / size, spacingMm[2]};
+    return new Volume(size, size, depth, vox, sp);
+  }
+
   /** W: voxels along x (image columns). */
   public int width() {
     return width;

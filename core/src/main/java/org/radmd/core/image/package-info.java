@@ -1,7 +1,8 @@
 /**
  * Image and volume I/O for the normalize stage: decoding 2D pictures ({@link org.radmd.core.image.Images}),
  * grey 3D volumes in NIfTI voxel order ({@link org.radmd.core.image.Volume}) and NIfTI-1/-2 files
- * ({@link org.radmd.core.image.Nifti}).
+ * ({@link org.radmd.core.image.Nifti}; {@link org.radmd.core.image.NiftiWriter} for int16/uint16/float32 voxels
+ * with a full sform and qform).
  *
  * <p>Conventions: sizes are in pixels (2D) or voxels (3D); voxel spacing is in mm. Volumes are
  * {@code [W, H, D]} = {@code [x, y, z]} with x fastest; RadFM's model layout is {@code [C, H, W, D]} with
