@@ -11,19 +11,32 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.radmd.scrapers.covid.CovidCtCxrReader;
+import org.radmd.scrapers.dicom.DicomFolderReader;
+import org.radmd.scrapers.harvest.WarcReplayReader;
 import org.radmd.scrapers.jats.JatsArticleReader;
+import org.radmd.scrapers.medicat.MedicatReader;
 import org.radmd.scrapers.medpix.MedPixReader;
 import org.radmd.scrapers.radiopaedia.RadiopaediaCaseReader;
+import org.radmd.scrapers.roco.RocoReader;
 import org.radmd.scrapers.support.Origins;
 
 /** The registry of source readers and input discovery. Stateless and thread-safe. */
 public final class Readers {
-  private static final List<SourceReader> ALL =
-      List.of(new JatsArticleReader(), new MedPixReader(), new RadiopaediaCaseReader());
+  private static final List<SourceReader> ALL = List.of(new JatsArticleReader(), new MedPixReader(),
+      new RadiopaediaCaseReader(), new RocoReader(), new MedicatReader(), new CovidCtCxrReader(),
+      new WarcReplayReader(), new DicomFolderReader());
 
   private Readers() {}
 
-  /** Every reader, in a fixed order: JATS, MedPix, Radiopaedia. The list is unmodifiable. */
+  /**
+   * Every reader, in a fixed order: JATS, MedPix, Radiopaedia, ROCO, MedICaT, COVID-19-CT-CXR, WARC replay,
+   * DICOM study folders (this instance has a per-JVM de-identification key; a build passes its own). The
+   * list is unmodifiable. Their {@code accepts} tests do not overlap (JATS takes {@code article}-rooted XML,
+   * COVID-19-CT-CXR BioC {@code collection}-rooted XML; MedPix takes {@code data*.jsonl} with a descriptions
+   * sibling, MedICaT JSON Lines whose records have {@code pdf_hash} and {@code fig_uri}; WARC replay {@code
+   * *.warc[.gz]}; DICOM the first DICOM file of a folder), so the order only fixes precedence.
+   */
   public static List<SourceReader> all() {
     return ALL;
   }

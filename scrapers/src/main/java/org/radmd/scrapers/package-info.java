@@ -12,8 +12,16 @@
  *   <li>{@link org.radmd.scrapers.medpix.MedPixReader}: MedPix 2.0 JSONL case records to MPx case samples
  *       (radfm-spec §1.4);
  *   <li>{@link org.radmd.scrapers.radiopaedia.RadiopaediaCaseReader}: scraped Radiopaedia case folders to RP3D
- *       study samples with 3D series (radfm-spec §1.3).
+ *       study samples with 3D series (radfm-spec §1.3);
+ *   <li>{@link org.radmd.scrapers.roco.RocoReader}, {@link org.radmd.scrapers.medicat.MedicatReader} and {@link
+ *       org.radmd.scrapers.covid.CovidCtCxrReader}: the existing data sets merged into MedMD (ROCO, MedICaT,
+ *       COVID-19-CT-CXR), keeping their ids, licences and labels.
  * </ul>
+ *
+ * <p>{@link org.radmd.scrapers.jats.JatsArticleReader} also forms PMC-CaseReport question/answer samples
+ * (radfm-spec §1.2) from case-report articles. Fresh data comes from {@link org.radmd.scrapers.harvest}: a polite,
+ * resumable, WARC-archiving HTTP harvester and the PMC OA package client, whose output folder is an input root
+ * for the same readers.
  *
  * <p>Contract shared by all readers: they are stateless (hence thread-safe and {@link java.io.Serializable}
  * for Beam workers), deterministic (equal input gives equal output in the same order), never throw for bad

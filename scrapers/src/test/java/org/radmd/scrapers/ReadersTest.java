@@ -20,9 +20,12 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radmd.scrapers.covid.CovidCtCxrReader;
 import org.radmd.scrapers.jats.JatsArticleReader;
+import org.radmd.scrapers.medicat.MedicatReader;
 import org.radmd.scrapers.medpix.MedPixReader;
 import org.radmd.scrapers.radiopaedia.RadiopaediaCaseReader;
+import org.radmd.scrapers.roco.RocoReader;
 import org.radmd.scrapers.support.Origins;
 
 class ReadersTest {
@@ -30,7 +33,9 @@ class ReadersTest {
 
   @Test
   void allReadersInFixedOrder() {
-    assertEquals(List.of("jats", "medpix", "radiopaedia"), Readers.all().stream().map(SourceReader::name).toList());
+    assertEquals(List.of("jats", "medpix", "radiopaedia", "roco", "medicat", "covid19-ct-cxr", "warc-replay",
+        "dicom"),
+        Readers.all().stream().map(SourceReader::name).toList());
     assertThrows(UnsupportedOperationException.class, () -> Readers.all().add(new JatsArticleReader()));
   }
 
@@ -38,7 +43,15 @@ class ReadersTest {
   void discoversExactlyTheSourceFilesOfTheCorpusInPathOrder() {
     List<String> found = Readers.discover(root).stream().map(p -> Origins.relative(p, root)).toList();
     assertEquals(List.of(
+        // one per folder holding DICOM: its first DICOM file by name stands for the study folder
+        "dicom/series/ct_dcmqi_3slices/01.dcm",
+        "dicom/series/mr_dicom2nifti_generic_anatomical_4slices/dicom/IM-0001-0001-0001.dcm",
+        "dicom/series/mr_prostate_adc_dcmqi_20slices/000000.dcm",
+        "dicom/single/CT2_JPLL.dcm",
         "medpix/data_dev.subset.jsonl",
+        "other/covid19_ct_cxr_pmc_figures/convid_figure_text.xml",
+        "other/medicat_sample/sample.jsonl",
+        "other/roco_test_radiology/captions.txt",
         "pmc/PMC2270912/pone.0001908.nxml",
         "pmc/PMC3003633/1475-2859-9-89.nxml",
         "pmc/PMC3460867/pone.0046493.nxml",
@@ -56,8 +69,13 @@ class ReadersTest {
     assertInstanceOf(MedPixReader.class, Readers.readerFor(root.resolve("medpix/data_dev.subset.jsonl")).orElseThrow());
     assertInstanceOf(RadiopaediaCaseReader.class,
         Readers.readerFor(root.resolve("radiopaedia/rID-70432_medulloblastoma/case.json")).orElseThrow());
-    assertEquals(Optional.empty(),
-        Readers.readerFor(root.resolve("other/covid19_ct_cxr_pmc_figures/convid_figure_text.xml")));
+    assertInstanceOf(CovidCtCxrReader.class,
+        Readers.readerFor(root.resolve("other/covid19_ct_cxr_pmc_figures/convid_figure_text.xml")).orElseThrow());
+    assertInstanceOf(MedicatReader.class,
+        Readers.readerFor(root.resolve("other/medicat_sample/sample.jsonl")).orElseThrow());
+    assertInstanceOf(RocoReader.class,
+        Readers.readerFor(root.resolve("other/roco_test_radiology/captions.txt")).orElseThrow());
+    assertEquals(Optional.empty(), Readers.readerFor(root.resolve("other/medicat_sample/expected.json")));
     assertEquals(Optional.empty(), Readers.readerFor(root.resolve("medpix/expected.json")));
   }
 
@@ -109,14 +127,26 @@ class ReadersTest {
   void corpusTotals() {
     int samples = 0;
     int rejects = 0;
+    int dicomSamples = 0;
     for (Path f : Readers.discover(root)) {
       ReadResult r = Readers.readerFor(f).orElseThrow().read(f, root);
+      if (Readers.readerFor(f).orElseThrow().name().equals("dicom")) {
+        dicomSamples += r.samples().size();
+        continue;
+      }
       samples += r.samples().size();
       rejects += r.rejects().size();
     }
-    // 7 MedPix cases + 3 + 5 PMC figures with images + 3 Radiopaedia studies; 4 + 6 + 5 + 3 figures lack images
-    assertEquals(7 + 3 + 5 + 3, samples);
-    assertEquals(4 + 6 + 5 + 3, rejects);
+    // DICOM: one sample per study (Study Instance UID). The 3 series folders hold one study each; dicom/single
+    // holds 7 studies (counted with pydicom), one of which - MR_small in 4 transfer syntaxes plus JPEG-LS - is one
+    // image repeated at one position, so no volume and no sample ("dicom-series-duplicate-positions").
+    assertEquals(3 + 7 - 1, dicomSamples);
+    // 7 MedPix cases + 3 + 5 PMC figures with images + 3 Radiopaedia studies + 10 MedICaT figures;
+    // 4 + 6 + 5 + 3 PMC figures lack images, and so do the 5 + 2 radiology figures of the two case reports
+    // (PMC-CaseReport rejects; their third figure is H&E, not radiology); 8179 ROCO and 525 COVID-19-CT-CXR
+    // figures are not local
+    assertEquals(7 + 3 + 5 + 3 + 10, samples);
+    assertEquals(4 + 6 + 5 + 3 + (5 + 2 + 1) + 8179 + 525, rejects);
   }
 
   @Test

@@ -163,6 +163,32 @@ public final class DicomFolderReader implements SourceReader {
           "no decodable DICOM image in the study folder", folderKey, null));
       return new ReadResult(List.of(), rejects);
     }
+    // A folder may hold several studies (or patients): one sample per Study Instance UID, in pseudonym order.
+    Map<String, List<DicomFile>> byStudy = new java.util.TreeMap<>();
+    for (DicomFile f : images) {
+      String key = f.dataset().string("StudyInstanceUID").orElse("folder|" + folder);
+      byStudy.computeIfAbsent(deid.pseudonym("study|" + key, 16), k -> new ArrayList<>()).add(f);
+    }
+    List<Sample> samples = new ArrayList<>();
+    for (List<DicomFile> study : byStudy.values()) {
+      boolean single = byStudy.size() == 1;
+      Sample sample = studySample(study, single ? reportFiles : "", single ? srText.toString() : "", all, deid,
+          folder, folderKey, rejects);
+      if (sample != null) {
+        samples.add(sample);
+      }
+    }
+    return new ReadResult(samples, rejects);
+  }
+
+  /**
+   * One study's sample, or null (with a reject) when none of its series is usable. Report files and DICOM SR
+   * text beside the images belong to the study only when the folder holds one study (never guess across
+   * patients).
+   */
+  private Sample studySample(List<DicomFile> images, String reportFiles, String srTextAll, List<DicomDataset> all,
+      Deidentifier deid, Path folder, String folderKey, List<Reject> rejects) {
+    StringBuilder srText = new StringBuilder(srTextAll);
     DicomDataset first = deid.deidentify(images.get(0).dataset());
     String studyKey = images.get(0).dataset().string("StudyInstanceUID").orElse("folder|" + folder);
     String studyId = deid.pseudonym("study|" + studyKey, 16);
@@ -196,7 +222,7 @@ public final class DicomFolderReader implements SourceReader {
     if (refs.isEmpty()) {
       rejects.add(new Reject(SOURCE.displayName(), Stage.PARSE, "no-images", "no usable series in the study folder",
           folderKey, sampleId));
-      return new ReadResult(List.of(), rejects);
+      return null;
     }
     String findings = report.isBlank() ? null : deid.cleanText(report, all);
     attributes.put("deidentification", first.stringOrEmpty("DeidentificationMethod"));
@@ -210,7 +236,8 @@ public final class DicomFolderReader implements SourceReader {
     Sample sample = new Sample(sampleId, SOURCE, "patient-" + first.stringOrEmpty("PatientID"), text, refs,
         modalities, anatomy(first), List.of(), Licence.unknown("Local DICOM collection: terms set by its owner"),
         new Provenance("dicom/" + studyId, studyId, null, null, null, PARSER), attributes, Map.of());
-    return new ReadResult(List.of(sample), rejects);
+    return sample;
+
   }
 
   private static Reject fileReject(Deidentifier deid, Path file, String reason, String message) {

@@ -53,6 +53,11 @@ import org.xml.sax.SAXParseException;
  * dropped when none of its graphics exists), {@code figure-duplicate} (a second figure with the same id),
  * {@code xml-unexpected} (an article the parser could not walk; not expected for well-formed XML).
  *
+ * <p>Articles that present a case ({@code article-type="case-report"} or a case presentation section) also yield
+ * PMC-CaseReport question/answer samples ({@link SourceDataset#PMC_CASE_REPORT}, radfm-spec §1.2), after the
+ * article's PMC-Inline samples; see {@code CaseReports} for the templates, ids and rejects (source
+ * "PMC-CaseReport") and {@link CaseReportRow} for the CSV columns.
+ *
  * <p>Stateless, thread-safe and serializable.
  */
 public final class JatsArticleReader implements SourceReader {
@@ -119,6 +124,7 @@ public final class JatsArticleReader implements SourceReader {
                 + "pmc/pmcid) and the file name names none", origin, null));
         continue;
       }
+      Map<String, List<ImageRef>> figureImages = new LinkedHashMap<>();
       for (JatsFigure fig : article.figures()) {
         String id = Ids.sampleId(SOURCE, pmcid, fig.id());
         if (!seen.add(id)) {
@@ -129,7 +135,13 @@ public final class JatsArticleReader implements SourceReader {
         List<ImageRef> images = images(fig, folder, pmcid, origin, id, inputRoot, rejects);
         if (!images.isEmpty()) {
           samples.add(sample(article, pmcid, fig, id, images, origin));
+          figureImages.put(fig.id(), images);
         }
+      }
+      if (CaseReports.presentsCase(article, el)) {
+        ReadResult cases = CaseReports.build(el, article, pmcid, figureImages, origin);
+        samples.addAll(cases.samples());
+        rejects.addAll(cases.rejects());
       }
     }
     return new ReadResult(samples, rejects);
@@ -166,24 +178,11 @@ public final class JatsArticleReader implements SourceReader {
       String origin) {
     SampleText text = SampleText.builder().title(a.title()).caption(fig.caption())
         .inline(fig.citingSentences()).build();
-    Map<String, String> attrs = new LinkedHashMap<>();
-    put(attrs, "label", fig.label());
-    put(attrs, "journal", a.journal());
-    put(attrs, "journal-nlm-ta", a.journalNlmTa());
-    put(attrs, "article-type", a.articleType());
-    put(attrs, "year", a.year());
-    put(attrs, "subjects", a.subjects().isEmpty() ? null : String.join("; ", a.subjects()));
-    put(attrs, "keywords", a.keywords().isEmpty() ? null : String.join("; ", a.keywords()));
+    Map<String, String> attrs = ArticleAttributes.of(a, fig.label());
     Provenance prov = new Provenance(origin, pmcid, a.doi(), a.pmid(),
         "https://www.ncbi.nlm.nih.gov/pmc/articles/" + pmcid + "/", PARSER);
     return new Sample(id, SOURCE, pmcid, text, images, List.of(), null, List.of(), a.licence(), prov, attrs,
         Map.of());
-  }
-
-  private static void put(Map<String, String> m, String k, String v) {
-    if (v != null && !v.isBlank()) {
-      m.put(k, v);
-    }
   }
 
   private static String pmcidFromFileName(Path file) {

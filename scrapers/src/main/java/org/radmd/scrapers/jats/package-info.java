@@ -1,6 +1,10 @@
 /**
  * PubMed Central JATS articles to PMC-Inline samples (radfm-spec §1.1): one sample per figure, holding its
- * caption, the body sentences that cite it and its image file.
+ * caption, the body sentences that cite it and its image file; and, for articles that present a case, to
+ * PMC-CaseReport question/answer samples (radfm-spec §1.2) built with documented templates from the case
+ * presentation ({@code sec} titled "Case report"/"Case presentation"/... or of a case {@code sec-type}), the
+ * radiology figures' captions and citing sentences ({@code CaseReports}, {@link
+ * org.radmd.scrapers.jats.CaseReportRow}).
  *
  * <p>Element and attribute names follow JATS 1.3 (ANSI/NISO Z39.96-2021, Archiving and Interchange and
  * Journal Publishing tag sets), which PMC {@code .nxml} files and Europe PMC full-text XML both use:
