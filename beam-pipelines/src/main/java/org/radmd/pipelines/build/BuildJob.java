@@ -52,6 +52,9 @@ public final class BuildJob {
     }
     options.setInputDir(input.toString());
     options.setOutputDir(out.toString());
+    if (options.getDeidSecret() == null || options.getDeidSecret().isBlank()) {
+      options.setDeidSecret(deidSecret(out));
+    }
     Files.createDirectories(out);
     OutputFiles.clearRecords(out);
 
@@ -84,6 +87,32 @@ public final class BuildJob {
     Files.writeString(out.resolve(OutputLayout.STATS),
         Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats) + "\n", StandardCharsets.UTF_8);
     return new BuildReport(out, stats, medmd.size(), radmd.size(), rejects.size(), seconds);
+  }
+
+  /**
+   * The build's de-identification key (hex): {@code RADMD_DEID_SECRET} when set (at least 16 characters), else
+   * the key kept in {@code OUT/.radmd/deid.key}, else 32 new random bytes written there (owner-only
+   * permissions). So a rerun into the same output gives the same pseudonyms and byte-identical JSONL, while
+   * two output folders cannot be linked. The key file must never be shared with the outputs.
+   */
+  static String deidSecret(Path out) throws IOException {
+    String env = System.getenv("RADMD_DEID_SECRET");
+    if (env != null && env.length() >= 16) {
+      return java.util.HexFormat.of().formatHex(env.getBytes(StandardCharsets.UTF_8));
+    }
+    Path keyFile = out.resolve(".radmd/deid.key");
+    if (Files.isRegularFile(keyFile)) {
+      return Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
+    }
+    Files.createDirectories(keyFile.getParent());
+    String key = java.util.HexFormat.of().formatHex(org.radmd.core.dicom.Deidentifier.newSecret());
+    Files.writeString(keyFile, key + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("cannot restrict permissions of {}", keyFile);
+    }
+    return key;
   }
 
   private static int index(Path dir, List<Sample> samples, Path vocabulary) throws IOException {

@@ -37,6 +37,13 @@ public interface BuildOptions extends PipelineOptions {
 
   void setMinTextChars(int value);
 
+  @Description("Hex key for DICOM de-identification (UID and date pseudonyms, PS3.15 Annex E); one per build. "
+      + "Set by BuildJob from RADMD_DEID_SECRET or at random when empty; never written to any output.")
+  @Default.String("")
+  String getDeidSecret();
+
+  void setDeidSecret(String value);
+
   @Description("Number of JSONL shards per output (each shard sorted by id; 1 gives one file)")
   @Default.Integer(1)
   int getShards();

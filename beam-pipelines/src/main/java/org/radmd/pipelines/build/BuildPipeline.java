@@ -37,6 +37,7 @@ public final class BuildPipeline {
     String input = options.getInputDir();
     OutputLayout layout = new OutputLayout(options.getOutputDir());
     RadiologyFilter filter = new RadiologyFilter(ModalityClassifier.defaults(), options.getMinTextChars());
+    byte[] secret = java.util.HexFormat.of().parseHex(options.getDeidSecret());
 
     PCollection<String> files = p
         .apply("InputRoot", Create.of(input).withCoder(StringUtf8Coder.of()))
@@ -44,9 +45,9 @@ public final class BuildPipeline {
         .apply("SpreadFiles", Reshuffle.viaRandomKey());
 
     PCollectionTuple parsed = files.apply("Parse",
-        ParDo.of(new ParseSourcesFn(input)).withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS)));
+        ParDo.of(new ParseSourcesFn(input, secret)).withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS)));
     PCollectionTuple normalized = withCoders(parsed).get(Tags.SAMPLES).apply("NormalizeImages",
-        ParDo.of(new NormalizeImagesFn(input, layout, options.getMaxImageSide(), options.getVolumeSize()))
+        ParDo.of(new NormalizeImagesFn(input, layout, options.getMaxImageSide(), options.getVolumeSize(), secret))
             .withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS)));
     PCollectionTuple deduped = withCoders(withCoders(normalized).get(Tags.SAMPLES)
         .apply("ExactDedup", new ExactDedup()));

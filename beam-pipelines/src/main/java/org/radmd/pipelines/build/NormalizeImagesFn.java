@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -13,6 +14,7 @@ import org.radmd.core.ImageKind;
 import org.radmd.core.ImageRef;
 import org.radmd.core.Reject;
 import org.radmd.core.Sample;
+import org.radmd.core.SourceDataset;
 import org.radmd.core.Stage;
 import org.radmd.core.image.Images;
 import org.radmd.core.image.Nifti;
@@ -38,15 +40,22 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
   private final Counter reused = Metrics.counter("normalize", "files_reused");
   private final Counter failed = Metrics.counter("normalize", "images_failed");
 
-  NormalizeImagesFn(String inputRoot, OutputLayout layout, int maxImageSide, int volumeSize) {
+  private final DicomImageStore dicom;
+
+  NormalizeImagesFn(String inputRoot, OutputLayout layout, int maxImageSide, int volumeSize, byte[] deidSecret) {
     this.inputRoot = inputRoot;
     this.layout = layout;
     this.maxImageSide = maxImageSide;
     this.volumeSize = volumeSize;
+    this.dicom = new DicomImageStore(deidSecret);
   }
 
   @ProcessElement
   public void process(@Element Sample sample, MultiOutputReceiver out) {
+    if (sample.source() == SourceDataset.DICOM) {
+      processDicom(sample, out);
+      return;
+    }
     List<ImageRef> stored = new ArrayList<>(sample.images().size());
     for (ImageRef image : sample.images()) {
       try {
@@ -58,6 +67,28 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
             originOf(sample, image), sample.id()));
       }
     }
+    emit(sample, stored, out);
+  }
+
+  /** DICOM studies: series are read from the study folder together; rejects never name a path. */
+  private void processDicom(Sample sample, MultiOutputReceiver out) {
+    Map<String, Object> results = dicom.storeAll(sample.images(), layout, maxImageSide);
+    List<ImageRef> stored = new ArrayList<>(sample.images().size());
+    for (ImageRef image : sample.images()) {
+      Object r = results.get(image.id());
+      if (r instanceof ImageRef ok) {
+        (ok.kind() == ImageKind.VOLUME_3D ? volumes : images2d).inc();
+        stored.add(ok);
+      } else {
+        failed.inc();
+        DicomImageStore.StoreException e = (DicomImageStore.StoreException) r;
+        out.get(Tags.REJECTS).output(Reject.of(sample, Stage.NORMALIZE, e.reason, e.getMessage()));
+      }
+    }
+    emit(sample, stored, out);
+  }
+
+  private void emit(Sample sample, List<ImageRef> stored, MultiOutputReceiver out) {
     if (stored.isEmpty()) {
       out.get(Tags.REJECTS).output(Reject.of(sample, Stage.NORMALIZE, "no-images",
           "none of the " + sample.images().size() + " images of " + sample.id() + " could be decoded"));

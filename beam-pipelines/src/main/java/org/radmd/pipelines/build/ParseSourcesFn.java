@@ -11,6 +11,7 @@ import org.radmd.core.Stage;
 import org.radmd.scrapers.ReadResult;
 import org.radmd.scrapers.Readers;
 import org.radmd.scrapers.SourceReader;
+import org.radmd.scrapers.dicom.DicomFolderReader;
 
 /**
  * Parses one discovered input file with the reader that accepts it. A reader reports bad input as rejects; an
@@ -24,8 +25,11 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
   private final Counter samples = Metrics.counter("parse", "samples");
   private final Counter rejects = Metrics.counter("parse", "rejects");
 
-  ParseSourcesFn(String inputRoot) {
+  private final SourceReader dicomReader;
+
+  ParseSourcesFn(String inputRoot, byte[] deidSecret) {
     this.inputRoot = inputRoot;
+    this.dicomReader = new DicomFolderReader(deidSecret);
   }
 
   @ProcessElement
@@ -40,9 +44,11 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
           origin, null));
       return;
     }
+    // The registry's DICOM reader has a per-JVM secret; the build uses one secret across all workers.
+    SourceReader chosen = reader.get() instanceof DicomFolderReader ? dicomReader : reader.get();
     ReadResult result;
     try {
-      result = reader.get().read(path, root);
+      result = chosen.read(path, root);
     } catch (RuntimeException e) {
       emit(out, new Reject(Reject.UNKNOWN_SOURCE, Stage.PARSE, "reader-error",
           reader.get().name() + " failed on " + origin + ": " + e, origin, null));

@@ -46,6 +46,8 @@ class BuildPipelineTest {
     BuildOptions o = PipelineOptionsFactory.as(BuildOptions.class);
     o.setInputDir(input.toString());
     o.setOutputDir(output.toString());
+    // One fixed de-identification key, so that builds into different folders give the same DICOM pseudonyms.
+    o.setDeidSecret("00112233445566778899aabbccddeeff");
     Runners.configure(o, kind, null, 2);
     return o;
   }
@@ -68,10 +70,13 @@ class BuildPipelineTest {
   }
 
   @Test
-  void medmdHoldsAllThreeSources() {
+  void medmdHoldsEverySourceWithLocalImages() {
     Set<SourceDataset> sources = medmd.values().stream().map(Sample::source).collect(Collectors.toSet());
-    assertEquals(Set.of(SourceDataset.PMC_INLINE, SourceDataset.MPX, SourceDataset.RP3D), sources);
+    // ROCO and COVID-19-CT-CXR ship no images (image-not-local rejects); the PMC case reports have none either.
+    assertEquals(Set.of(SourceDataset.PMC_INLINE, SourceDataset.MPX, SourceDataset.RP3D, SourceDataset.MEDICAT,
+        SourceDataset.DICOM), sources);
     assertEquals(medmd.size(), report.medmdSamples());
+    assertEquals(10, medmd.values().stream().filter(s -> s.source() == SourceDataset.MEDICAT).count());
   }
 
   @Test
@@ -174,7 +179,11 @@ class BuildPipelineTest {
     assertEquals(radmd.size(), stats.at("/radmd/samples").asInt());
     assertEquals(rejects.size(), stats.at("/rejects/total").asInt());
     assertEquals(7, stats.at("/medmd/by_source/MPx").asInt());
-    assertEquals(9, stats.at("/medmd/volumes_3d").asInt());
+    long volumes = medmd.values().stream().flatMap(s -> s.images().stream())
+        .filter(i -> i.kind() == ImageKind.VOLUME_3D).count();
+    assertEquals(volumes, stats.at("/medmd/volumes_3d").asLong());
+    assertEquals(9, medmd.values().stream().filter(s -> s.source() == SourceDataset.RP3D)
+        .flatMap(s -> s.images().stream()).filter(i -> i.kind() == ImageKind.VOLUME_3D).count());
     assertEquals(medmd.size(), stats.at("/index/documents").asInt());
     assertTrue(Files.isRegularFile(out.resolve("radmd/README.md")));
   }
