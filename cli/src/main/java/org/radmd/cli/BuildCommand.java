@@ -47,6 +47,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--shards", defaultValue = "1", description = "JSONL shards per output.")
   int shards;
 
+  @Option(names = "--radfm-npy", description = "Also write RadMD volumes in RadFM's model-input layout "
+      + "(radmd/npy/<sha256>.npy, float32 [3,512,512,D]; large).")
+  boolean radfmNpy;
+
   @Option(names = "--vocab", description = "Disease Ontology .obo for index synonyms "
       + "(default: $RADMD_VOCAB or ../shared/vocab/doid.obo beside the checkout).")
   Path vocab;
@@ -61,6 +65,7 @@ final class BuildCommand implements Callable<Integer> {
     options.setVolumeSize(volumeSize);
     options.setMinTextChars(minTextChars);
     options.setShards(shards);
+    options.setRadfmNpy(radfmNpy);
     Runners.Kind kind = switch (runner.toLowerCase(java.util.Locale.ROOT)) {
       case "flink" -> Runners.Kind.FLINK;
       case "direct" -> Runners.Kind.DIRECT;

@@ -72,6 +72,7 @@ public final class BuildJob {
     List<Reject> rejects = OutputFiles.rejects(out);
     int indexed = index(out.resolve(OutputLayout.INDEX), medmd, vocabulary);
     DatasetCard.write(out.resolve(OutputLayout.RADMD).resolve("README.md"), radmd, medmd.size());
+    int npy = options.getRadfmNpy() ? writeRadfmNpy(out, radmd) : 0;
 
     double seconds = (System.nanoTime() - start) / 1e9;
     ObjectNode stats = JsonNodeFactory.instance.objectNode();
@@ -82,6 +83,9 @@ public final class BuildJob {
     index.put("documents", indexed);
     index.put("vocabulary", vocabulary == null ? "none" : vocabulary.getFileName().toString());
     stats.set("counters", BuildStats.toNode(counters(result)));
+    if (npy > 0) {
+      stats.put("radfm_npy_files", npy);
+    }
     stats.put("runner", options.getRunner().getSimpleName());
     stats.put("elapsed_seconds", Math.round(seconds * 10) / 10.0);
     Files.writeString(out.resolve(OutputLayout.STATS),
@@ -113,6 +117,27 @@ public final class BuildJob {
       LOG.warn("cannot restrict permissions of {}", keyFile);
     }
     return key;
+  }
+
+  /**
+   * Writes RadFM's model-input {@code .npy} ({@link org.radmd.core.image.RadfmInput}) of every volume in RadMD
+   * to {@code radmd/npy/<sha256>.npy}, named by the volume's hash; an existing file is kept (resume).
+   */
+  static int writeRadfmNpy(Path out, List<Sample> radmd) throws IOException {
+    int written = 0;
+    for (Sample s : radmd) {
+      for (org.radmd.core.ImageRef i : s.images()) {
+        if (i.kind() != org.radmd.core.ImageKind.VOLUME_3D) {
+          continue;
+        }
+        Path target = out.resolve(OutputLayout.RADMD).resolve("npy").resolve(i.pixelHash() + ".npy");
+        if (!Files.exists(target)) {
+          org.radmd.core.image.RadfmInput.writeNpy(org.radmd.core.image.Nifti.read(out.resolve(i.path())), target);
+        }
+        written++;
+      }
+    }
+    return written;
   }
 
   private static int index(Path dir, List<Sample> samples, Path vocabulary) throws IOException {

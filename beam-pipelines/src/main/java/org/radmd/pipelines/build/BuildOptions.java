@@ -44,6 +44,13 @@ public interface BuildOptions extends PipelineOptions {
 
   void setDeidSecret(String value);
 
+  @Description("Also write each RadMD volume in RadFM's model-input layout as radmd/npy/<sha256>.npy "
+      + "(float32 [3, 512, 512, D], D snapped to 4..64; 3 MiB per slice)")
+  @Default.Boolean(false)
+  boolean getRadfmNpy();
+
+  void setRadfmNpy(boolean value);
+
   @Description("Number of JSONL shards per output (each shard sorted by id; 1 gives one file)")
   @Default.Integer(1)
   int getShards();
