@@ -17,12 +17,13 @@ import org.radmd.core.Sample;
 import org.radmd.filters.ModalityClassifier;
 import org.radmd.filters.RadiologyFilter;
 import org.radmd.pipelines.coders.JsonRecordCoder;
+import org.radmd.pipelines.dedup.NearDuplicateDedup;
 
 /**
  * The build pipeline, step by step:
  *
  * <pre>
- * Discover -> Parse (per source) -> NormalizeImages -> ExactDedup -> TagModalities -> medmd/
+ * Discover -> Parse (per source) -> NormalizeImages -> ExactDedup -> NearDuplicateDedup -> TagModalities -> medmd/
  *                                                                         \-> RadMdFilter -> radmd/
  * every step's rejects -> rejects/
  * </pre>
@@ -51,7 +52,9 @@ public final class BuildPipeline {
             .withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS)));
     PCollectionTuple deduped = withCoders(withCoders(normalized).get(Tags.SAMPLES)
         .apply("ExactDedup", new ExactDedup()));
-    PCollection<Sample> medmd = deduped.get(Tags.SAMPLES)
+    PCollectionTuple nearDeduped = withCoders(deduped.get(Tags.SAMPLES)
+        .apply("NearDuplicateDedup", new NearDuplicateDedup(layout.root(), Tags.SAMPLES, Tags.REJECTS)));
+    PCollection<Sample> medmd = nearDeduped.get(Tags.SAMPLES)
         .apply("TagModalities", MapElements.into(TypeDescriptor.of(Sample.class))
             .via((Sample s) -> s.withModalities(filter.tagModalities(s))))
         .setCoder(JsonRecordCoder.samples());
@@ -66,6 +69,7 @@ public final class BuildPipeline {
     PCollectionList.of(parsed.get(Tags.REJECTS))
         .and(normalized.get(Tags.REJECTS))
         .and(deduped.get(Tags.REJECTS))
+        .and(nearDeduped.get(Tags.REJECTS))
         .and(filtered.get(Tags.REJECTS))
         .apply("AllRejects", Flatten.pCollections())
         .setCoder(JsonRecordCoder.rejects())
