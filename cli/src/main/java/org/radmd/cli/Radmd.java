@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "radmd", mixinStandardHelpOptions = true, version = "radmd 0.1.0",
     description = "Rebuilds RadFM's MedMD / RadMD radiology corpora and searches them by disease. "
         + "Outputs are research data, not for clinical use.",
-    subcommands = {BuildCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BuildCommand.class, SearchCommand.class, ServeSearchCommand.class, HarvestCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Radmd {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

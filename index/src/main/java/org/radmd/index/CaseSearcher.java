@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,19 +28,17 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
-import org.jspecify.annotations.Nullable;
 import org.radmd.core.Json;
 import org.radmd.core.Sample;
 import org.radmd.core.SourceDataset;
 
 /**
  * Searches an index written by {@link SampleIndexer} for cases: free text with disease-synonym expansion (see
- * {@link #search}), modality and dataset filters, hits grouped by case, facet counts, highlighted snippets.
+ * {@link #search}), modality, dataset and diagnosis filters, hits grouped by case, facet counts, highlighted
+ * snippets, similar cases by image embedding ({@link #similar}) and diagnosis suggestions.
  *
  * <p>Thread-safe: searchers come from a {@link SearcherManager}, acquired and released around every call. Each
  * call first asks the manager to refresh, so a search sees the commits made before it started (unless another
@@ -55,7 +51,6 @@ public final class CaseSearcher implements AutoCloseable {
   public static final int FACET_VALUES = 50;
   /** How many more samples than cases the first search fetches before grouping. */
   private static final int SAMPLES_PER_CASE_GUESS = 5;
-  private static final String[] SNIPPET_FIELDS = {IndexSchema.CAPTION, IndexSchema.FINDINGS};
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -110,6 +105,9 @@ public final class CaseSearcher implements AutoCloseable {
     if (request.source() != null) {
       b.add(IndexSchema.sourceQuery(SourceDataset.parse(request.source())), Occur.FILTER);
     }
+    if (request.diagnosisId() != null) {
+      b.add(IndexSchema.diagnosisIdQuery(request.diagnosisId()), Occur.FILTER);
+    }
     Query query = b.build();
 
     manager.maybeRefresh();
@@ -124,7 +122,7 @@ public final class CaseSearcher implements AutoCloseable {
       FacetsCollector facets = (FacetsCollector) results[1];
       long totalCases = (Long) results[2];
       List<ScoreDoc> best = bestPerCase(searcher, query, top, window, request.limit());
-      List<SearchHit> hits = toHits(searcher, parsed.query(), best);
+      List<SearchHit> hits = HitReader.read(searcher, analyzer, parsed.query(), best);
       return new SearchResult(totalCases, hits, facetCounts(searcher, facets), parsed.expandedTerms());
     } finally {
       manager.release(searcher);
@@ -153,6 +151,61 @@ public final class CaseSearcher implements AutoCloseable {
     }
   }
 
+  /**
+   * The cases whose images look most like this sample's: the nearest neighbours of its image embedding
+   * ({@link IndexSchema#EMBEDDING}, cosine), one sample per case (the nearest), the sample's own case left out,
+   * nearest first. Hit scores are Lucene's cosine score {@code (1 + cos) / 2}, in [0, 1]; snippets are the
+   * unhighlighted fallback text. The search is approximate (HNSW) on large indexes.
+   *
+   * @param k the most cases to return, at least 1
+   * @return empty when no sample has this id; a result without hits and {@code hasEmbedding = false} when the
+   *     sample has no embedding (no readable image)
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws IOException if the index cannot be read
+   */
+  public Optional<SimilarCases> similar(String sampleId, int k) throws IOException {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1, got " + k);
+    }
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(IndexSchema.idQuery(sampleId), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = top.scoreDocs[0].doc;
+      float[] embedding = NearestCases.embeddingOf(searcher.getIndexReader(), doc);
+      if (embedding == null) {
+        return Optional.of(new SimilarCases(sampleId, false, List.of()));
+      }
+      String caseId = new CaseIdLookup(searcher.getIndexReader()).caseId(doc);
+      List<ScoreDoc> nearest = NearestCases.search(searcher, embedding, caseId, k);
+      return Optional.of(new SimilarCases(sampleId, true, HitReader.read(searcher, analyzer, null, nearest)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * Diagnoses as the indexed samples state them ({@link IndexSchema#DIAGNOSIS_LABEL}) that match a query-box
+   * prefix: those starting with it first, then those with a later word starting with it, shortest first. The
+   * label list is built once per index version (on the first call after a commit), then scanned per call.
+   *
+   * @param limit the most labels returned
+   * @return at most {@code limit} labels; empty for a blank prefix
+   * @throws IOException if the index cannot be read
+   */
+  public List<String> suggestDiagnoses(String prefix, int limit) throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return ((FacetStateSearcherFactory.FacetStateSearcher) searcher).diagnosisLabels().suggest(prefix, limit);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
   /** Releases the searchers, the analyzer and the directory. */
   @Override
   public void close() throws IOException {
@@ -168,13 +221,12 @@ public final class CaseSearcher implements AutoCloseable {
       int limit) throws IOException {
     TopDocs top = first;
     int n = window;
-    StoredFields stored = searcher.storedFields();
-    Set<String> caseField = Set.of(IndexSchema.CASE_ID);
+    CaseIdLookup caseIds = new CaseIdLookup(searcher.getIndexReader());
     while (true) {
       List<ScoreDoc> best = new ArrayList<>();
       Set<String> cases = new HashSet<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        String caseId = stored.document(sd.doc, caseField).get(IndexSchema.CASE_ID);
+        String caseId = caseIds.caseId(sd.doc);
         if (cases.add(caseId)) {
           best.add(sd);
           if (best.size() == limit) {
@@ -189,42 +241,6 @@ public final class CaseSearcher implements AutoCloseable {
       n *= 4;
       top = searcher.search(query, n);
     }
-  }
-
-  private List<SearchHit> toHits(IndexSearcher searcher, Query textQuery, List<ScoreDoc> best) throws IOException {
-    if (best.isEmpty()) {
-      return List.of();
-    }
-    int[] docIds = best.stream().mapToInt(sd -> sd.doc).toArray();
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-        .withMaxNoHighlightPassages(0)
-        .build();
-    int[] onePassage = new int[SNIPPET_FIELDS.length];
-    Arrays.fill(onePassage, 1);
-    Map<String, String[]> snippets = highlighter.highlightFields(SNIPPET_FIELDS, textQuery, docIds, onePassage);
-    StoredFields stored = searcher.storedFields();
-    List<SearchHit> hits = new ArrayList<>(best.size());
-    for (int i = 0; i < best.size(); i++) {
-      Document d = stored.document(docIds[i]);
-      String snippet = firstNonBlank(snippets.get(IndexSchema.CAPTION)[i], snippets.get(IndexSchema.FINDINGS)[i]);
-      if (snippet == null) {
-        snippet = escapeHtml(orEmpty(d.get(IndexSchema.SNIPPET_FALLBACK)));
-      }
-      hits.add(new SearchHit(
-          d.get(IndexSchema.ID),
-          d.get(IndexSchema.CASE_ID),
-          orEmpty(d.get(IndexSchema.SOURCE)),
-          best.get(i).score,
-          orEmpty(d.get(IndexSchema.TITLE)),
-          List.of(d.getValues(IndexSchema.DIAGNOSIS)),
-          List.of(d.getValues(IndexSchema.MODALITY)),
-          orEmpty(d.get(IndexSchema.ANATOMY)),
-          snippet,
-          List.of(d.getValues(IndexSchema.IMAGE_PATH)),
-          orEmpty(d.get(IndexSchema.LICENCE))));
-    }
-    return hits;
   }
 
   private static Map<String, Map<String, Integer>> facetCounts(IndexSearcher searcher, FacetsCollector fc)
@@ -245,34 +261,5 @@ public final class CaseSearcher implements AutoCloseable {
     }
     out.replaceAll((dim, values) -> Collections.unmodifiableMap(values));
     return out;
-  }
-
-  private static @Nullable String firstNonBlank(@Nullable String a, @Nullable String b) {
-    if (a != null && !a.isBlank()) {
-      return a;
-    }
-    return b != null && !b.isBlank() ? b : null;
-  }
-
-  private static String orEmpty(@Nullable String s) {
-    return s == null ? "" : s;
-  }
-
-  /** HTML-escapes text, as the highlighter's formatter does for highlighted passages. */
-  static String escapeHtml(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#x27;");
-        case '/' -> sb.append("&#x2F;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

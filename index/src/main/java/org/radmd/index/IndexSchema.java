@@ -12,13 +12,19 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +46,12 @@ import org.radmd.core.SourceDataset;
  *       {@link #CASE_ID}, {@link #SOURCE} (the dataset's display name, e.g. "MPx"), {@link #MODALITY} (DICOM
  *       codes, one value per modality), {@link #ANATOMY}, {@link #PLANE}, {@link #KIND} ("2D"/"3D"),
  *       {@link #LICENCE} (licence id), {@link #YEAR} (attribute "year") and {@link #DIAGNOSIS_ID} (the DOID of
- *       each diagnosis that the vocabulary maps).
+ *       each diagnosis that the vocabulary maps), {@link #DIAGNOSIS_LABEL} (each diagnosis as stated).
+ *   <li>A vector field, {@link #EMBEDDING}: the image embedding for similar-case search, on documents with a
+ *       readable stored image.
  *   <li>Text fields, analyzed by the {@linkplain #newAnalyzer() clinical text analyzer}; see
- *       {@link #fieldBoosts()} for the boosts.
+ *       {@link #fieldBoosts()} for the boosts. The snippet fields {@link #CAPTION} and {@link #FINDINGS} also
+ *       index offsets, which the highlighter reads instead of re-analyzing the stored text.
  *   <li>Stored-only: {@link #SAMPLE_JSON} (the whole sample, {@link Json} form), {@link #IMAGE_PATH} and
  *       {@link #SNIPPET_FALLBACK}.
  *   <li>Facet dimensions (sorted-set doc values): {@link #DIM_MODALITY}, {@link #DIM_SOURCE},
@@ -73,6 +82,21 @@ public final class IndexSchema {
   public static final String YEAR = "year";
   /** DOIDs of the diagnoses ({@link DiseaseVocabulary#termIdFor}), multi-valued. */
   public static final String DIAGNOSIS_ID = "diagnosis_id";
+  /**
+   * Each diagnosis as the source states it (stripped, at most {@value #MAX_LABEL_CHARS} characters), multi-valued;
+   * the indexed diagnoses that query suggestions offer.
+   */
+  public static final String DIAGNOSIS_LABEL = "diagnosis_label";
+
+  /**
+   * The image embedding ({@link ThumbnailEmbedding}, {@value ThumbnailEmbedding#DIMENSIONS} floats, cosine
+   * similarity) of documents that have a readable stored image; "similar cases" are its nearest neighbours.
+   */
+  public static final String EMBEDDING = "image_embedding";
+  /** The similarity of {@link #EMBEDDING}. */
+  public static final VectorSimilarityFunction EMBEDDING_SIMILARITY = VectorSimilarityFunction.COSINE;
+  /** Longest {@link #DIAGNOSIS_LABEL} value, in characters. */
+  public static final int MAX_LABEL_CHARS = 200;
 
   /** Diagnoses as the source states them, one value each. Stored. */
   public static final String DIAGNOSIS = "diagnosis";
@@ -115,9 +139,11 @@ public final class IndexSchema {
   public static final int FALLBACK_CHARS = 200;
 
   private static final List<String> KEYWORD_FIELDS =
-      List.of(ID, CASE_ID, SOURCE, MODALITY, ANATOMY, PLANE, KIND, LICENCE, YEAR, DIAGNOSIS_ID);
+      List.of(ID, CASE_ID, SOURCE, MODALITY, ANATOMY, PLANE, KIND, LICENCE, YEAR, DIAGNOSIS_ID, DIAGNOSIS_LABEL);
   private static final Map<String, Float> BOOSTS = boosts();
   private static final FacetsConfig FACETS = newFacetsConfig();
+  /** Stored, analyzed, with positions and offsets: the snippet fields {@link #CAPTION} and {@link #FINDINGS}. */
+  private static final FieldType SNIPPET_TEXT = snippetTextType();
 
   private IndexSchema() {}
 
@@ -162,6 +188,11 @@ public final class IndexSchema {
     return new TermQuery(idTerm(sampleId));
   }
 
+  /** Documents of this case; constant score, meant as a filter. */
+  public static Query caseQuery(String caseId) {
+    return KeywordField.newExactQuery(CASE_ID, caseId);
+  }
+
   /** Documents with images of this modality; constant score, meant as a filter. */
   public static Query modalityQuery(Modality modality) {
     return KeywordField.newExactQuery(MODALITY, modality.name());
@@ -177,20 +208,33 @@ public final class IndexSchema {
     return KeywordField.newExactQuery(DIAGNOSIS_ID, doid);
   }
 
+  /** The documents nearest to {@code embedding} in {@link #EMBEDDING}, among those {@code filter} matches. */
+  public static Query nearestQuery(float[] embedding, int k, Query filter) {
+    return new KnnFloatVectorQuery(EMBEDDING, embedding, k, filter);
+  }
+
   /**
-   * The document of a sample without diagnosis ids: the same as {@code toDocument(s,
-   * DiseaseVocabulary.empty())}. {@link SampleIndexer} uses its vocabulary instead.
+   * The document of a sample without diagnosis ids or embedding: the same as {@code toDocument(s,
+   * DiseaseVocabulary.empty(), null)}. {@link SampleIndexer} uses its vocabulary and embedder instead.
    */
   public static Document toDocument(Sample s) {
-    return toDocument(s, DiseaseVocabulary.empty());
+    return toDocument(s, DiseaseVocabulary.empty(), null);
+  }
+
+  /** The document of a sample without embedding: {@code toDocument(s, vocab, null)}. */
+  public static Document toDocument(Sample s, DiseaseVocabulary vocab) {
+    return toDocument(s, vocab, null);
   }
 
   /**
    * The document of a sample, facet fields already translated (ready for {@code IndexWriter}).
    *
    * @param vocab maps each diagnosis to a DOID for {@link #DIAGNOSIS_ID} and the diagnosis facet
+   * @param embedding the sample's image embedding ({@link ImageEmbedder}), or null for none
+   * @throws IllegalArgumentException if the embedding does not have {@value ThumbnailEmbedding#DIMENSIONS}
+   *     dimensions or is all zeros
    */
-  public static Document toDocument(Sample s, DiseaseVocabulary vocab) {
+  public static Document toDocument(Sample s, DiseaseVocabulary vocab, float @Nullable [] embedding) {
     Document doc = new Document();
     keyword(doc, ID, s.id(), Store.YES);
     keyword(doc, CASE_ID, s.caseId(), Store.YES);
@@ -211,6 +255,14 @@ public final class IndexSchema {
       keyword(doc, DIAGNOSIS_ID, doid, Store.NO);
       doc.add(new SortedSetDocValuesFacetField(DIM_DIAGNOSIS, doid));
     }
+    distinct(s.diagnoses()).forEach(d -> keyword(doc, DIAGNOSIS_LABEL, clip(d), Store.NO));
+    if (embedding != null) {
+      if (embedding.length != ThumbnailEmbedding.DIMENSIONS) {
+        throw new IllegalArgumentException("embedding of " + s.id() + " has " + embedding.length
+            + " dimensions, not " + ThumbnailEmbedding.DIMENSIONS);
+      }
+      doc.add(new KnnFloatVectorField(EMBEDDING, embedding, EMBEDDING_SIMILARITY));
+    }
 
     SampleText t = s.text();
     s.diagnoses().forEach(d -> text(doc, DIAGNOSIS, d, Store.YES));
@@ -218,8 +270,8 @@ public final class IndexSchema {
     List<String> captions = new ArrayList<>();
     captions.add(t.caption());
     s.images().forEach(i -> captions.add(i.caption()));
-    distinct(captions).forEach(c -> text(doc, CAPTION, c, Store.YES));
-    text(doc, FINDINGS, t.findings(), Store.YES);
+    distinct(captions).forEach(c -> snippetText(doc, CAPTION, c));
+    snippetText(doc, FINDINGS, t.findings());
     text(doc, IMPRESSION, t.impression(), Store.NO);
     t.inline().forEach(sentence -> text(doc, INLINE, sentence, Store.NO));
     text(doc, HISTORY, t.history(), Store.NO);
@@ -239,6 +291,11 @@ public final class IndexSchema {
       // Only taxonomy facets do I/O in build(); this schema has none.
       throw new UncheckedIOException("facet translation failed for " + s.id(), e);
     }
+  }
+
+  private static String clip(String label) {
+    String one = label.strip().replaceAll("\\s+", " ");
+    return one.length() <= MAX_LABEL_CHARS ? one : one.substring(0, MAX_LABEL_CHARS);
   }
 
   /** "2D" or "3D". */
@@ -264,6 +321,13 @@ public final class IndexSchema {
   private static void keyword(Document doc, String field, @Nullable String value, Store store) {
     if (value != null && !value.isBlank()) {
       doc.add(new KeywordField(field, value.strip(), store));
+    }
+  }
+
+  /** A stored text field whose postings carry offsets, so the highlighter need not re-analyze it per hit. */
+  private static void snippetText(Document doc, String field, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new Field(field, value.strip(), SNIPPET_TEXT));
     }
   }
 
@@ -297,6 +361,13 @@ public final class IndexSchema {
     b.put(HISTORY, 0.5f);
     b.put(DISCUSSION, 0.5f);
     return java.util.Collections.unmodifiableMap(b);
+  }
+
+  private static FieldType snippetTextType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   private static FacetsConfig newFacetsConfig() {

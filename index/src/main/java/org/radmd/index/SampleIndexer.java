@@ -14,7 +14,8 @@ import org.radmd.core.Sample;
 
 /**
  * Writes samples into a Lucene index, one document per sample as {@link IndexSchema#toDocument(Sample,
- * DiseaseVocabulary)} builds it, keyed by sample id.
+ * DiseaseVocabulary, float[])} builds it, keyed by sample id, with the image embedding its {@link ImageEmbedder}
+ * computes.
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads (the underlying {@link IndexWriter} is).
  * Only one indexer may have a given folder open at a time, in any process; a second {@link #open} fails with
@@ -27,12 +28,29 @@ public final class SampleIndexer implements AutoCloseable {
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final DiseaseVocabulary vocab;
+  private final ImageEmbedder embedder;
 
-  private SampleIndexer(Directory directory, Analyzer analyzer, IndexWriter writer, DiseaseVocabulary vocab) {
+  private SampleIndexer(Directory directory, Analyzer analyzer, IndexWriter writer, DiseaseVocabulary vocab,
+      ImageEmbedder embedder) {
     this.directory = directory;
     this.analyzer = analyzer;
     this.writer = writer;
     this.vocab = vocab;
+    this.embedder = embedder;
+  }
+
+  /**
+   * Opens the index in {@code indexDir} with image embeddings read from the build output that holds it: the same
+   * as {@code open(indexDir, vocab, ImageEmbedder.storedImages(<absolute indexDir>.getParent()))}, which fits the
+   * pipeline's layout {@code OUT/index} beside {@code OUT/medmd/images} and {@code OUT/medmd/volumes}. Samples
+   * whose image paths are not stored there (absolute source paths, say) get no embedding.
+   *
+   * @throws org.apache.lucene.store.LockObtainFailedException if another writer holds the index
+   * @throws IOException if the folder cannot be created or the index cannot be opened
+   */
+  public static SampleIndexer open(Path indexDir, DiseaseVocabulary vocab) throws IOException {
+    Path parent = indexDir.toAbsolutePath().normalize().getParent();
+    return open(indexDir, vocab, parent == null ? ImageEmbedder.none() : ImageEmbedder.storedImages(parent));
   }
 
   /**
@@ -41,10 +59,13 @@ public final class SampleIndexer implements AutoCloseable {
    *
    * @param vocab maps diagnoses to DOIDs for the diagnosis field and facet; {@link DiseaseVocabulary#empty()} for
    *     none
+   * @param embedder computes each sample's image embedding at {@link #upsert}; {@link ImageEmbedder#none()} for
+   *     none
    * @throws org.apache.lucene.store.LockObtainFailedException if another writer holds the index
    * @throws IOException if the folder cannot be created or the index cannot be opened
    */
-  public static SampleIndexer open(Path indexDir, DiseaseVocabulary vocab) throws IOException {
+  public static SampleIndexer open(Path indexDir, DiseaseVocabulary vocab, ImageEmbedder embedder)
+      throws IOException {
     Files.createDirectories(indexDir);
     Directory dir = FSDirectory.open(indexDir);
     Analyzer analyzer = IndexSchema.newAnalyzer();
@@ -57,7 +78,7 @@ public final class SampleIndexer implements AutoCloseable {
         if (!DirectoryReader.indexExists(dir)) {
           writer.commit(); // so that a searcher can open the new, still empty index
         }
-        return new SampleIndexer(dir, analyzer, writer, vocab);
+        return new SampleIndexer(dir, analyzer, writer, vocab, embedder);
       } catch (IOException | RuntimeException e) {
         IOUtils.closeWhileHandlingException(writer);
         throw e;
@@ -70,12 +91,13 @@ public final class SampleIndexer implements AutoCloseable {
 
   /**
    * Adds the sample, replacing the document of any sample with the same id (atomically: a searcher sees the old
-   * or the new one, never both or neither). Not visible to searchers before the next {@link #commit}.
+   * or the new one, never both or neither). Not visible to searchers before the next {@link #commit}. The
+   * embedder reads the sample's image here (a few milliseconds per stored image).
    *
    * @throws IOException if the index cannot be written; the writer may then be closed (see {@link IndexWriter})
    */
   public void upsert(Sample s) throws IOException {
-    writer.updateDocument(IndexSchema.idTerm(s.id()), IndexSchema.toDocument(s, vocab));
+    writer.updateDocument(IndexSchema.idTerm(s.id()), IndexSchema.toDocument(s, vocab, embedder.embed(s)));
   }
 
   /**

@@ -14,9 +14,12 @@ import org.radmd.core.Modality;
  * @param modality only samples with an image of this modality, or null for any
  * @param source only samples of this dataset, by display name or constant name ("MPx", "RP3D", "MPX"), or null
  *     for any
+ * @param diagnosisId only samples with a diagnosis mapped to this ontology id (a value of the "diagnosis" facet,
+ *     e.g. "DOID:9477"), or null for any
  * @param limit the most cases to return, at least 1
  */
-public record SearchRequest(String query, @Nullable Modality modality, @Nullable String source, int limit) {
+public record SearchRequest(String query, @Nullable Modality modality, @Nullable String source,
+    @Nullable String diagnosisId, int limit) {
   /**
    * @throws IllegalArgumentException if {@code limit} is below 1
    */
@@ -27,8 +30,13 @@ public record SearchRequest(String query, @Nullable Modality modality, @Nullable
     }
   }
 
+  /** A search without a diagnosis filter. */
+  public SearchRequest(String query, @Nullable Modality modality, @Nullable String source, int limit) {
+    this(query, modality, source, null, limit);
+  }
+
   /** A search without filters. */
   public static SearchRequest of(String query, int limit) {
-    return new SearchRequest(query, null, null, limit);
+    return new SearchRequest(query, null, null, null, limit);
   }
 }

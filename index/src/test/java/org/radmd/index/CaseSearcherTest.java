@@ -144,6 +144,34 @@ class CaseSearcherTest {
   }
 
   @Test
+  void diagnosisFilterKeepsSamplesMappedToThatDoid() throws IOException {
+    SearchResult r = searcher.search(new SearchRequest("", null, null, "DOID:0050902", 20));
+    assertEquals(Set.of("MPX2497", CorpusSamples.RP_CASE), caseIds(r.hits()));
+    assertEquals(Map.of("DOID:0050902", 3), r.facets().get("diagnosis"));
+    assertEquals(0, searcher.search(new SearchRequest("medulloblastoma", null, null, "DOID:9477", 20)).totalCases());
+  }
+
+  @Test
+  void similarNeedsAnEmbedding() throws IOException {
+    // These fixtures point at source files, not stored images: no sample has an embedding.
+    SimilarCases none = searcher.similar("mpx-MPX1322", 5).orElseThrow();
+    assertEquals(new SimilarCases("mpx-MPX1322", false, List.of()), none);
+    assertEquals(Optional.empty(), searcher.similar("mpx-MPX0000", 5));
+    assertThrows(IllegalArgumentException.class, () -> searcher.similar("mpx-MPX1322", 0));
+  }
+
+  @Test
+  void suggestsIndexedDiagnosesByPrefixAndWordStart() throws IOException {
+    assertEquals(List.of("Pulmonary Embolus"), searcher.suggestDiagnoses("pulm", 5));
+    assertEquals(List.of("Pulmonary Embolus"), searcher.suggestDiagnoses("Embol", 5));
+    assertEquals(List.of("Medulloblastoma", "Medulloblastoma confirmed by pathology."),
+        searcher.suggestDiagnoses("medullo", 5));
+    assertEquals(List.of("Medulloblastoma"), searcher.suggestDiagnoses("medullo", 1));
+    assertEquals(List.of(), searcher.suggestDiagnoses("", 5));
+    assertEquals(List.of(), searcher.suggestDiagnoses("xyzzy", 5));
+  }
+
+  @Test
   void limitCapsTheCasesReturnedNotTheCount() throws IOException {
     SearchResult r = searcher.search(SearchRequest.of("", 3));
     assertEquals(3, r.hits().size());

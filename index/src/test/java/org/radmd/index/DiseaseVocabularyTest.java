@@ -121,6 +121,41 @@ class DiseaseVocabularyTest {
   }
 
   @Test
+  void mergesReleasesKeepingTheFirstNameAndUnitingSynonyms() throws IOException {
+    Path vocab = SharedCorpus.root().resolve("vocab");
+    DiseaseVocabulary merged = DiseaseVocabulary.load(
+        List.of(vocab.resolve("doid.obo"), vocab.resolve("doid_2026-07-31_subsets/NCIthesaurus.obo")));
+    // DOID:3068 is "glioblastoma multiforme" in 2016 and "glioblastoma" in 2026: the 2016 name stays.
+    assertEquals(Optional.of("glioblastoma multiforme"), merged.name("DOID:3068"));
+    assertTrue(merged.synonyms("DOID:3068").contains("glioblastoma"), merged.synonyms("DOID:3068")::toString);
+    assertEquals(List.of("DOID:3068"), merged.termIds("glioblastoma"));
+    // The 2026 synonym of medulloblastoma joins the 2016 ones, each once.
+    List<String> medullo = merged.expand("medulloblastoma");
+    assertTrue(medullo.contains("Medulloblastoma, histologically defined"), medullo::toString);
+    assertEquals(medullo.size(), medullo.stream().map(DiseaseVocabulary::normalize).distinct().count());
+    // Terms only in the 2016 release (pneumothorax has no NCI mapping) stay.
+    assertTrue(merged.termIdFor("pneumothorax").isPresent());
+    assertTrue(merged.size() >= doid.size());
+    assertEquals(0, DiseaseVocabulary.load(List.of()).size());
+  }
+
+  @Test
+  void suggestsNamesByPrefixThenByWordStart() {
+    List<String> pulm = doid.suggest("pulmonary emb", 5);
+    // Shortest first: the synonym "pulmonary embolus" before the name "pulmonary embolism".
+    assertEquals(List.of("pulmonary embolus", "pulmonary embolism"), pulm.subList(0, 2));
+    assertEquals(List.of("pulmonary embolus", "pulmonary embolism", "pulmonary embolism and infarction",
+        "puerperal pulmonary embolism"), pulm, "names starting with the prefix, then those with a later word");
+    List<String> embol = doid.suggest("embol", 50);
+    assertTrue(embol.contains("pulmonary embolism"), "a later word may match: " + embol);
+    assertTrue(embol.indexOf("embolism") < embol.indexOf("pulmonary embolism"), embol::toString);
+    assertEquals(List.of(), doid.suggest("  ", 5));
+    assertEquals(List.of(), doid.suggest("medulloblastoma", 0));
+    assertEquals(3, doid.suggest("medullo", 3).size());
+    assertEquals(doid.suggest("Médullo", 10), doid.suggest("medullo", 10));
+  }
+
+  @Test
   void parsesEscapesAndSkipsTypedefsAndObsoleteTerms(@TempDir Path dir) throws IOException {
     Path obo = dir.resolve("mini.obo");
     Files.writeString(obo, """

@@ -1,9 +1,12 @@
 package org.radmd.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,45 @@ class SampleIndexerTest {
     try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
       assertThrows(LockObtainFailedException.class, () -> SampleIndexer.open(dir, DiseaseVocabulary.empty()));
       assertEquals(0, indexer.numDocs());
+    }
+  }
+
+  @Test
+  void embeddingsComeFromTheStoredImagesBesideTheIndex() throws IOException {
+    // OUT/medmd/images of the stored-corpus fixture, linked under this test's own OUT; the index is OUT/index.
+    StoredCorpus corpus = StoredCorpus.shared();
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("medmd"));
+    Files.createSymbolicLink(out.resolve("medmd/images"), corpus.root().resolve("medmd/images"));
+    List<Sample> medpix = corpus.samples().subList(0, 3);
+    try (SampleIndexer indexer = SampleIndexer.open(out.resolve("index"), DiseaseVocabulary.empty())) {
+      medpix.forEach(s -> upsert(indexer, s));
+    }
+    try (SampleIndexer indexer = SampleIndexer.open(dir.resolve("plain"), DiseaseVocabulary.empty(),
+        ImageEmbedder.none())) {
+      medpix.forEach(s -> upsert(indexer, s));
+    }
+    try (CaseSearcher withImages = CaseSearcher.open(out.resolve("index"), DiseaseVocabulary.empty());
+        CaseSearcher without = CaseSearcher.open(dir.resolve("plain"), DiseaseVocabulary.empty())) {
+      SimilarCases similar = withImages.similar(medpix.get(0).id(), 5).orElseThrow();
+      assertTrue(similar.hasEmbedding());
+      assertEquals(2, similar.hits().size());
+      assertFalse(without.similar(medpix.get(0).id(), 5).orElseThrow().hasEmbedding());
+    }
+  }
+
+  @Test
+  void anEmbeddingOfTheWrongLengthIsRefused() throws IOException {
+    Sample s = CorpusSamples.radiopaedia().get(0);
+    assertThrows(IllegalArgumentException.class,
+        () -> IndexSchema.toDocument(s, DiseaseVocabulary.empty(), new float[3]));
+  }
+
+  private static void upsert(SampleIndexer indexer, Sample s) {
+    try {
+      indexer.upsert(s);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
