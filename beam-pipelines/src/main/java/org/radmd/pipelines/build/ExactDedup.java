@@ -64,7 +64,8 @@ public final class ExactDedup extends PTransform<PCollection<Sample>, PCollectio
     return Ids.sha256Hex(sb.toString());
   }
 
-  static int sourcePriority(SourceDataset d) {
+  /** Source priority of the representative rules: lower is kept first (RP3D 0, MPx 1, DICOM 2, ...). */
+  public static int sourcePriority(SourceDataset d) {
     return switch (d) {
       case RP3D -> 0;
       case MPX -> 1;

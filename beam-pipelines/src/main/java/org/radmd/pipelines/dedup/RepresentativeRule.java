@@ -5,6 +5,7 @@ import java.util.List;
 import org.radmd.core.ImageRef;
 import org.radmd.core.Sample;
 import org.radmd.core.SourceDataset;
+import org.radmd.pipelines.build.ExactDedup;
 import org.radmd.core.TextField;
 
 /**
@@ -59,17 +60,8 @@ public final class RepresentativeRule {
     return total;
   }
 
-  /** The exact-dedup source order: RP3D 0, MPx 1, DICOM 2, PMC-CaseReport 3, PMC-Inline 4, ROCO 5, ... */
+  /** The exact-dedup source order ({@link ExactDedup#sourcePriority}). */
   static int sourcePriority(SourceDataset d) {
-    return switch (d) {
-      case RP3D -> 0;
-      case MPX -> 1;
-      case DICOM -> 2;
-      case PMC_CASE_REPORT -> 3;
-      case PMC_INLINE -> 4;
-      case ROCO -> 5;
-      case MEDICAT -> 6;
-      case COVID19_CT_CXR -> 7;
-    };
+    return ExactDedup.sourcePriority(d);
   }
 }
