@@ -23,9 +23,7 @@ import org.radmd.scrapers.support.Origins;
 
 /** The registry of source readers and input discovery. Stateless and thread-safe. */
 public final class Readers {
-  private static final List<SourceReader> ALL = List.of(new JatsArticleReader(), new MedPixReader(),
-      new RadiopaediaCaseReader(), new RocoReader(), new MedicatReader(), new CovidCtCxrReader(),
-      new WarcReplayReader(), new DicomFolderReader());
+  private static final List<SourceReader> ALL = readers(new DicomFolderReader());
 
   private Readers() {}
 
@@ -39,6 +37,21 @@ public final class Readers {
    */
   public static List<SourceReader> all() {
     return ALL;
+  }
+
+  /**
+   * The same readers as {@link #all()}, with the DICOM reader keyed by {@code deidSecret}: a build uses one
+   * de-identification key on every worker, so pseudonyms agree across JVMs.
+   *
+   * @throws IllegalArgumentException if the secret is shorter than 16 bytes
+   */
+  public static List<SourceReader> all(byte[] deidSecret) {
+    return readers(new DicomFolderReader(deidSecret));
+  }
+
+  private static List<SourceReader> readers(DicomFolderReader dicom) {
+    return List.of(new JatsArticleReader(), new MedPixReader(), new RadiopaediaCaseReader(), new RocoReader(),
+        new MedicatReader(), new CovidCtCxrReader(), new WarcReplayReader(), dicom);
   }
 
   /**
@@ -82,7 +95,12 @@ public final class Readers {
 
   /** The first reader of {@link #all()} that accepts {@code file}, if any. */
   public static Optional<SourceReader> readerFor(Path file) {
-    for (SourceReader r : ALL) {
+    return readerFor(file, ALL);
+  }
+
+  /** The first reader of {@code readers} that accepts {@code file}, if any. */
+  public static Optional<SourceReader> readerFor(Path file, List<SourceReader> readers) {
+    for (SourceReader r : readers) {
       if (r.accepts(file)) {
         return Optional.of(r);
       }

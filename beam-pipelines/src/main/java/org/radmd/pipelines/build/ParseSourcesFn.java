@@ -1,6 +1,7 @@
 package org.radmd.pipelines.build;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -11,7 +12,6 @@ import org.radmd.core.Stage;
 import org.radmd.scrapers.ReadResult;
 import org.radmd.scrapers.Readers;
 import org.radmd.scrapers.SourceReader;
-import org.radmd.scrapers.dicom.DicomFolderReader;
 
 /**
  * Parses one discovered input file with the reader that accepts it. A reader reports bad input as rejects; an
@@ -25,11 +25,11 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
   private final Counter samples = Metrics.counter("parse", "samples");
   private final Counter rejects = Metrics.counter("parse", "rejects");
 
-  private final SourceReader dicomReader;
+  private final List<SourceReader> readers;
 
   ParseSourcesFn(String inputRoot, byte[] deidSecret) {
     this.inputRoot = inputRoot;
-    this.dicomReader = new DicomFolderReader(deidSecret);
+    this.readers = Readers.all(deidSecret);
   }
 
   @ProcessElement
@@ -38,17 +38,15 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
     Path root = Path.of(inputRoot);
     Path path = Path.of(file);
     String origin = root.relativize(path).toString();
-    Optional<SourceReader> reader = Readers.readerFor(path);
+    Optional<SourceReader> reader = Readers.readerFor(path, readers);
     if (reader.isEmpty()) {
       emit(out, new Reject(Reject.UNKNOWN_SOURCE, Stage.PARSE, "no-reader", "no reader accepts " + origin,
           origin, null));
       return;
     }
-    // The registry's DICOM reader has a per-JVM secret; the build uses one secret across all workers.
-    SourceReader chosen = reader.get() instanceof DicomFolderReader ? dicomReader : reader.get();
     ReadResult result;
     try {
-      result = chosen.read(path, root);
+      result = reader.get().read(path, root);
     } catch (RuntimeException e) {
       emit(out, new Reject(Reject.UNKNOWN_SOURCE, Stage.PARSE, "reader-error",
           reader.get().name() + " failed on " + origin + ": " + e, origin, null));
