@@ -21,7 +21,6 @@ import org.radmd.core.dicom.DicomSeries;
 import org.radmd.core.dicom.DicomSeriesExporter;
 import org.radmd.core.dicom.DicomVolume;
 import org.radmd.core.dicom.SeriesAssembler;
-import org.radmd.core.image.Images;
 import org.radmd.core.image.Volume;
 import org.radmd.scrapers.dicom.DicomStudyFolder;
 
@@ -119,13 +118,7 @@ final class DicomImageStore implements Serializable {
     DicomVolume volume = DicomVolume.of(series);
     Volume grey = volume.toGrey8();
     if (image.kind() == ImageKind.IMAGE_2D) {
-      var slice = Images.capLongestSide(grey.slice(0), maxImageSide);
-      String hash = Images.pixelHash(slice);
-      String rel = OutputLayout.imagePath(hash);
-      if (!Files.exists(layout.resolve(rel))) {
-        Images.writePng(slice, layout.resolve(rel));
-      }
-      return image.stored(rel, List.of(3, slice.getHeight(), slice.getWidth(), 1), hash);
+      return ContentStore.png(layout, image, grey.slice(0), maxImageSide).ref();
     }
     Path dir = layout.resolve(OutputLayout.MEDMD + "/volumes");
     Files.createDirectories(dir);
@@ -137,7 +130,7 @@ final class DicomImageStore implements Serializable {
       Files.createDirectories(target.getParent());
       if (!Files.exists(target)) {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        Images.writePng(grey.slice(grey.depth() / 2), layout.resolve(OutputLayout.volumeThumbnailPath(hash)));
+        ContentStore.keySlice(layout, hash, grey);
       }
       int[] shape = volume.shape();
       return image.stored(OutputLayout.volumePath(hash), List.of(3, shape[1], shape[0], shape[2]), hash);

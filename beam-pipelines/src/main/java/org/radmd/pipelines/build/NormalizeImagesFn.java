@@ -1,6 +1,5 @@
 package org.radmd.pipelines.build;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,18 +101,12 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
     if (Files.isDirectory(source) && !image.sourceFiles().isEmpty()) {
       source = Path.of(inputRoot).resolve(image.sourceFiles().get(0));
     }
-    BufferedImage decoded = Images.read(source);
-    String hash = Images.pixelHash(decoded);
-    String rel = OutputLayout.imagePath(hash);
-    Path target = layout.resolve(rel);
-    BufferedImage capped = Images.capLongestSide(decoded, maxImageSide);
-    if (Files.exists(target)) {
+    ContentStore.Stored stored = ContentStore.png(layout, image, Images.read(source), maxImageSide);
+    if (stored.reused()) {
       reused.inc();
-    } else {
-      Images.writePng(capped, target);
     }
     images2d.inc();
-    return image.stored(rel, List.of(3, capped.getHeight(), capped.getWidth(), 1), hash);
+    return stored.ref();
   }
 
   private ImageRef storeVolume(ImageRef image) throws IOException {
@@ -127,7 +120,7 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
       reused.inc();
     } else {
       Nifti.writeNiftiGz(volume, target);
-      Images.writePng(volume.slice(volume.depth() / 2), layout.resolve(OutputLayout.volumeThumbnailPath(hash)));
+      ContentStore.keySlice(layout, hash, volume);
     }
     volumes.inc();
     return image.stored(rel, volume.radfmShape(), hash);
