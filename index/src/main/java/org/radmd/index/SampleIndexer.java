@@ -110,6 +110,29 @@ public final class SampleIndexer implements AutoCloseable {
   }
 
   /**
+   * Merges the index down to at most {@code maxSegments} segments, then commits. A build that has just written
+   * the whole index calls this with 1: per-segment work then happens once per query instead of once per
+   * segment (facet ordinal maps across segments, term lookups per query clause), which is what keeps disease
+   * queries with facets fast at 10^6 documents (BENCHMARKS.md §5). It rewrites the index (I/O about its size)
+   * and needs up to twice its size on disk while running; incremental upserts need not call it.
+   *
+   * @throws IllegalArgumentException if {@code maxSegments < 1}
+   * @throws IOException if the merge or commit fails
+   */
+  public void forceMerge(int maxSegments) throws IOException {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments must be >= 1: " + maxSegments);
+    }
+    writer.forceMerge(maxSegments);
+    writer.commit();
+  }
+
+  /** Segments in the last commit point of the writer's index, as searchers opening now would see them. */
+  public int committedSegments() throws IOException {
+    return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size();
+  }
+
+  /**
    * Documents in the index, uncommitted ones included. Replaced documents stop counting once their deletion is
    * applied, at the latest at the next {@link #commit}; so right after upserting one id twice this may still
    * count both.

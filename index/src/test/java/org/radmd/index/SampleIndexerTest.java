@@ -66,6 +66,43 @@ class SampleIndexerTest {
   }
 
   @Test
+  void forceMergeLeavesOneSegmentWithTheSameDocumentsAndAnswers() throws IOException {
+    List<Sample> all = CorpusSamples.all();
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      for (Sample s : all) {
+        indexer.upsert(s);
+        indexer.commit(); // one segment per sample until merged
+      }
+      indexer.upsert(all.get(0)); // a replaced document: its deletion must be merged away, not counted
+      indexer.commit();
+      assertTrue(indexer.committedSegments() > 1, "segments before merge: " + indexer.committedSegments());
+    }
+    SearchResult before;
+    try (CaseSearcher searcher = CaseSearcher.open(dir, DiseaseVocabulary.empty())) {
+      before = searcher.search(SearchRequest.of("shunt", 10));
+    }
+    try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
+      indexer.forceMerge(1);
+      assertEquals(1, indexer.committedSegments());
+      assertEquals(all.size(), indexer.numDocs());
+      assertThrows(IllegalArgumentException.class, () -> indexer.forceMerge(0));
+    }
+    try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      assertEquals(1, reader.leaves().size());
+      assertEquals(all.size(), reader.maxDoc(), "no deleted documents left");
+    }
+    try (CaseSearcher searcher = CaseSearcher.open(dir, DiseaseVocabulary.empty())) {
+      SearchResult after = searcher.search(SearchRequest.of("shunt", 10));
+      assertTrue(before.totalCases() > 0);
+      assertEquals(before.totalCases(), after.totalCases());
+      // Same hits; their order may differ, as BM25 statistics no longer count the replaced document.
+      assertEquals(before.hits().stream().map(SearchHit::sampleId).sorted().toList(),
+          after.hits().stream().map(SearchHit::sampleId).sorted().toList());
+      assertEquals(before.facets(), after.facets());
+    }
+  }
+
+  @Test
   void aSecondWriterOnTheSameFolderIsRefused() throws IOException {
     try (SampleIndexer indexer = SampleIndexer.open(dir, DiseaseVocabulary.empty())) {
       assertThrows(LockObtainFailedException.class, () -> SampleIndexer.open(dir, DiseaseVocabulary.empty()));

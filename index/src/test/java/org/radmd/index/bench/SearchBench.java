@@ -54,7 +54,8 @@ import org.radmd.testing.SharedCorpus;
  *
  * <p>Options: {@code --docs N} (default 100000), {@code --dir DIR} (the index folder; must not exist; default a
  * temporary folder), {@code --queries N} per set (default 2000), {@code --seed S} (default 42),
- * {@code --no-vectors}, {@code --keep} (keep the index), {@code --query-only} (query an index kept earlier with
+ * {@code --no-vectors}, {@code --no-merge} (keep Lucene's segments instead of force-merging to one, as the build
+ * does; indexing time includes the merge), {@code --keep} (keep the index), {@code --query-only} (query an index kept earlier with
  * the same {@code --docs} and {@code --seed}; nothing is indexed).
  */
 public final class SearchBench {
@@ -94,7 +95,8 @@ public final class SearchBench {
     report.put("loadavg_start", loadAverage());
 
     if (!queryOnly) {
-      index(dir, docs, vectors ? gen::embedding : ImageEmbedder.none(), gen, vocab, report);
+      index(dir, docs, vectors ? gen::embedding : ImageEmbedder.none(), gen, vocab, !opt.containsKey("no-merge"),
+          report);
     }
     report.put("index_bytes", folderBytes(dir));
 
@@ -125,7 +127,7 @@ public final class SearchBench {
 
   /** Indexes {@code docs} generated samples on this thread and records the throughput. */
   private static void index(Path dir, int docs, ImageEmbedder embedder, BenchCorpus gen, DiseaseVocabulary vocab,
-      Map<String, Object> report) throws IOException {
+      boolean forceMerge, Map<String, Object> report) throws IOException {
     long start = System.nanoTime();
     long threadCpu0 = CPU.getCurrentThreadCpuTime();
     long processCpu0 = processCpuNanos();
@@ -137,6 +139,14 @@ public final class SearchBench {
         }
       }
       indexer.commit();
+      report.put("segments_before_merge", indexer.committedSegments());
+      if (forceMerge) {
+        // As radmd build does after writing the index (BuildJob): one segment.
+        long m0 = System.nanoTime();
+        indexer.forceMerge(1);
+        report.put("force_merge_seconds", round((System.nanoTime() - m0) / 1e9));
+      }
+      report.put("segments", indexer.committedSegments());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double threadCpu = (CPU.getCurrentThreadCpuTime() - threadCpu0) / 1e9;
