@@ -57,6 +57,35 @@ public final class ImageTokenLayout {
     return new ImageTokenLayout(TRAIN_MAX_IMAGES, Placement.RADFM_TRAINING);
   }
 
+  /** M, the most images per sample; images with a higher index are left out. */
+  public int maxImages() {
+    return maxImages;
+  }
+
+  /** Where blocks go relative to their character positions. */
+  public Placement placement() {
+    return placement;
+  }
+
+  /**
+   * The character index before which the block for position {@code p} goes: max(p - 1, 0) for
+   * {@link Placement#RADFM_TRAINING}, p for {@link Placement#AT_POSITION}.
+   */
+  public int insertionIndex(int p) {
+    return placement == Placement.RADFM_TRAINING ? Math.max(p - 1, 0) : p;
+  }
+
+  /** The ids of image {@code image}'s block: 32000, then 32002 + 32 image + k for k in [0, 32), then 32001. */
+  public static int[] blockIds(int image) {
+    int[] ids = new int[TOKENS_PER_IMAGE + 2];
+    ids[0] = IMAGE_START_ID;
+    for (int k = 0; k < TOKENS_PER_IMAGE; k++) {
+      ids[k + 1] = latentId(image, k);
+    }
+    ids[TOKENS_PER_IMAGE + 1] = IMAGE_END_ID;
+    return ids;
+  }
+
   /** Number of tokens added to the LLaMA vocabulary: 2 + 32 * M (3,202 for M = 100). */
   public int addedTokens() {
     return 2 + TOKENS_PER_IMAGE * maxImages;
@@ -94,7 +123,7 @@ public final class ImageTokenLayout {
       if (p < 0 || p > text.length()) {
         throw new IllegalArgumentException("position " + p + " outside text of length " + text.length());
       }
-      int index = placement == Placement.RADFM_TRAINING ? Math.max(p - 1, 0) : p;
+      int index = insertionIndex(p);
       at.add(new At(i, index));
     }
     // Insert from the back so earlier indexes stay valid; equal indexes keep image order.
