@@ -105,12 +105,62 @@ class HarvestCommandTest {
     }
   }
 
+  /** {@code --source medpix --seeds}: a hand-made case page (invented case) and its PNG, read back as MedPix 2.0. */
   @Test
-  void unimplementedSourcesAreUsageErrors(@TempDir Path out) {
-    Run r = run("harvest", "--source", "medpix", "--query", "x", "--out", out.toString());
+  void medpixSeedsAreHarvestedIntoTheMedPixLayout(@TempDir Path tmp) throws Exception {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8,
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", png);
+    String page = "<html><body><h1>Invented case</h1><div id='case' data-uid='MPX77'><dl><dt>History</dt>"
+        + "<dd>Invented cough.</dd><dt>Findings</dt><dd>Invented opacity.</dd></dl></div>"
+        + "<div class='case-image' data-image-id='MPX77_synpic5'><img data-full='/img/5.png'><dl><dt>Type</dt>"
+        + "<dd>CT</dd><dt>Plane</dt><dd>Axial</dd></dl></div></body></html>";
+    Map<String, byte[]> routes = Map.of("/robots.txt", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8),
+        "/case?id=MPX77", page.getBytes(StandardCharsets.UTF_8), "/img/5.png", png.toByteArray());
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    server.createContext("/", ex -> {
+      String target = ex.getRequestURI().getRawPath()
+          + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+      byte[] body = routes.get(target);
+      ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+      try (OutputStream os = ex.getResponseBody()) {
+        if (body != null) {
+          os.write(body);
+        }
+      }
+    });
+    server.start();
+    try {
+      Path seeds = Files.writeString(tmp.resolve("seeds.txt"), "/case?id=MPX77\n");
+      Path out = tmp.resolve("out");
+      Run r = run("harvest", "--source", "medpix", "--base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+          "--seeds", seeds.toString(), "--out", out.toString(), "--rate", "20");
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.err().contains("1 listed, 1 fetched"), r.err());
+      assertTrue(Files.readString(out.resolve("MPX77/data_web.jsonl")).contains("\"Invented opacity.\""));
+      assertTrue(Files.isRegularFile(out.resolve("MPX77/images/MPX77_synpic5.png")));
+      org.radmd.scrapers.ReadResult read = new org.radmd.scrapers.medpix.MedPixReader()
+          .read(out.resolve("MPX77/data_web.jsonl"), out);
+      assertEquals(1, read.samples().size(), read.rejects().toString());
+      assertEquals("Invented case", read.samples().get(0).text().title());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void badSourcesAndOptionCombinationsAreUsageErrors(@TempDir Path out) {
+    Run r = run("harvest", "--source", "openi", "--query", "x", "--out", out.toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--source medpix is not implemented"), r.err());
+    assertTrue(r.err().contains("--source openi is not one of pmc, radiopaedia, medpix"), r.err());
     Run bad = run("harvest", "--source", "pmc", "--query", "x", "--out", out.toString(), "--rate", "0");
     assertEquals(2, bad.code());
+    Run both = run("harvest", "--source", "pmc", "--query", "x", "--esearch", "y", "--out", out.toString());
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("exactly one of --query and --esearch"), both.err());
+    Run neither = run("harvest", "--source", "medpix", "--out", out.toString());
+    assertEquals(2, neither.code());
+    assertTrue(neither.err().contains("needs --seeds FILE and/or --query WORDS"), neither.err());
   }
 }

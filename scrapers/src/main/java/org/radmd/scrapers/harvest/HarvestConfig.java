@@ -84,6 +84,14 @@ public record HarvestConfig(String userAgent, String robotsAgent, double request
         maxBackoffMs, ms, connectTimeoutMs, maxRetryAfterMs, maxBodyBytes);
   }
 
+  /** A copy with {@code host}'s rate set to {@code perSecond} requests/s (other hosts unchanged). */
+  public HarvestConfig withHostRate(String host, double perSecond) {
+    Map<String, Double> rates = new java.util.HashMap<>(hostRates);
+    rates.put(host.toLowerCase(Locale.ROOT), perSecond);
+    return new HarvestConfig(userAgent, robotsAgent, requestsPerSecond, rates, maxAttempts, initialBackoffMs,
+        maxBackoffMs, requestTimeoutMs, connectTimeoutMs, maxRetryAfterMs, maxBodyBytes);
+  }
+
   /** A copy with another {@code User-Agent}. */
   public HarvestConfig withUserAgent(String agent) {
     return new HarvestConfig(agent, robotsAgent, requestsPerSecond, hostRates, maxAttempts, initialBackoffMs,

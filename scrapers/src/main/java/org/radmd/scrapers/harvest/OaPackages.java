@@ -21,8 +21,9 @@ import org.radmd.scrapers.support.ImageFiles;
  * decompresses a whole package in memory first, so a truncated or corrupt gzip/tar is detected before anything
  * is written; {@link #check} is that test as a {@link HttpFetcher.BodyCheck}.
  *
- * <p>Kept: regular files whose name ends in {@code .nxml} or {@code .xml}, or is an image ({@link
- * ImageFiles#isImageName}), or whose detected type ({@link TypeDetector}) is {@code image/*} or DICOM. They are
+ * <p>Kept: regular files whose name ends in {@code .nxml}, {@code .xml} or {@code .pdf}, or is an image ({@link
+ * ImageFiles#isImageName}), or whose detected type ({@link TypeDetector}) is {@code image/*}, DICOM or PDF (the
+ * harvester turns PDFs into text sidecars, {@link PdfText}). They are
  * flattened to their file name (the package folder dropped). Skipped: directories, links, other files, names
  * that are hidden, empty, or contain {@code ..} or a backslash, and repeats of a name. Limits against archive
  * bombs: at most {@value #MAX_ENTRIES} entries and {@value #MAX_TOTAL_BYTES} bytes unpacked. Stateless and
@@ -109,7 +110,8 @@ public final class OaPackages {
   private static boolean keep(String name, String type) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".nxml") || lower.endsWith(".xml") || ImageFiles.isImageName(name)
-        || type.startsWith("image/") || type.equals(TypeDetector.DICOM);
+        || type.startsWith("image/") || type.equals(TypeDetector.DICOM) || lower.endsWith(".pdf")
+        || type.equals("application/pdf");
   }
 
   /** The last path segment of a tar entry name, or null when it is unsafe or hidden. */

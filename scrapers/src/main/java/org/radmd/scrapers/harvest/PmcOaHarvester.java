@@ -35,8 +35,10 @@ import org.xml.sax.SAXException;
  *   <li>{@code warc/radmd-*.warc.gz} every HTTP exchange of every run ({@link WarcArchive});
  *   <li>{@code .radmd-harvest/done.txt} the {@link Checkpoint} of finished PMC ids;
  *   <li>{@code .radmd-harvest/manifest.jsonl} one JSON line per finished article: {@code pmcid}, {@code url},
- *       {@code license} (as the listing states it), {@code warc}, {@code files} ({@code name}, {@code type},
- *       {@code bytes});
+ *       {@code license} (as the listing states it), {@code nxml} (whether the package has an article {@code
+ *       .nxml}), {@code warc}, {@code files} ({@code name}, {@code type}, {@code bytes});
+ *   <li>{@code <PMCID>/<name>.pdf.txt} the text of each PDF of the package ({@link #pdfTextSidecars}), in place of
+ *       the PDF;
  *   <li>{@code .radmd-harvest/tmp/} unpacking in progress (cleared at the start of a run).
  * </ul>
  *
@@ -104,6 +106,42 @@ public final class PmcOaHarvester {
    * @throws InterruptedException when interrupted; finished articles stay checkpointed
    */
   public HarvestReport run(URI listing, int maxItems, Progress progress) throws IOException, InterruptedException {
+    return run(f -> new Listings(List.of(listing), null), maxItems, progress);
+  }
+
+  /**
+   * Runs one harvest of the articles an E-utilities search finds: the search runs first (through the same
+   * fetcher, so with the same robots.txt, rate limits and WARC archive), then each PMC id's OA service record
+   * ({@code <oaService>?id=<PMCID>}) is read and its package fetched as in {@link #run(URI, int, Progress)}.
+   *
+   * @param search the esearch client
+   * @param term the Entrez query (e.g. {@link EutilsSearch#CASE_REPORTS})
+   * @param oaService the OA web service address
+   * @param maxItems stop after this many packages are fetched in this run; also the most ids asked of esearch
+   * @param progress called after each record
+   * @return the counts of this run; an esearch failure is a problem line and makes the run incomplete
+   * @throws IOException when the output folder, checkpoint or WARC file cannot be written
+   * @throws InterruptedException when interrupted; finished articles stay checkpointed
+   */
+  public HarvestReport runIds(EutilsSearch search, String term, URI oaService, int maxItems, Progress progress)
+      throws IOException, InterruptedException {
+    return run(f -> {
+      EutilsSearch.Result r = search.search(f, term, maxItems);
+      List<URI> pages = r.pmcids().stream().map(id -> listingUri(oaService, "id=" + id)).toList();
+      return new Listings(pages, r.error());
+    }, maxItems, progress);
+  }
+
+  /** The listing pages to read and a problem met while finding them (or null). */
+  private record Listings(List<URI> firstPages, String problem) {}
+
+  @FunctionalInterface
+  private interface ListingSource {
+    Listings find(HttpFetcher fetcher) throws InterruptedException;
+  }
+
+  private HarvestReport run(ListingSource source, int maxItems, Progress progress)
+      throws IOException, InterruptedException {
     Path state = Files.createDirectories(out.resolve(STATE_DIR));
     clearTmp(state.resolve("tmp"));
     Checkpoint done = Checkpoint.open(state.resolve("done.txt"));
@@ -112,42 +150,48 @@ public final class PmcOaHarvester {
       c.warc = warc.file();
       HttpFetcher fetcher = new HttpFetcher(config, warc);
       c.fetcher = fetcher;
-      boolean complete = true;
-      URI page = listing;
-      int pages = 0;
-      pageLoop:
-      while (page != null && pages++ < MAX_PAGES) {
-        FetchResult r = fetcher.fetch(page);
-        progress.update(c.report(false), page.toString());
-        if (!r.ok()) {
-          c.problems.add("listing " + page + ": " + r.outcome() + " " + r.error());
-          complete = false;
-          break;
-        }
-        OaListing l;
-        try {
-          l = OaListing.parse(r.body(), page);
-        } catch (SAXException e) {
-          c.problems.add("listing " + page + " is not an OA service response: " + e.getMessage());
-          complete = false;
-          break;
-        }
-        if (l.errorCode() != null) {
-          c.problems.add("listing " + page + ": service error " + l.errorCode() + ": " + l.errorMessage());
-          complete = false;
-          break;
-        }
-        for (OaListing.Record rec : l.records()) {
-          if (c.fetched >= maxItems) {
-            c.problems.add("stopped after " + maxItems + " fetched items (limit)");
+      Listings listings = source.find(fetcher);
+      boolean complete = listings.problem() == null;
+      if (!complete) {
+        c.problems.add("listing search: " + listings.problem());
+      }
+      listingLoop:
+      for (URI listing : listings.firstPages()) {
+        URI page = listing;
+        int pages = 0;
+        while (page != null && pages++ < MAX_PAGES) {
+          FetchResult r = fetcher.fetch(page);
+          progress.update(c.report(false), page.toString());
+          if (!r.ok()) {
+            c.problems.add("listing " + page + ": " + r.outcome() + " " + r.error());
             complete = false;
-            break pageLoop;
+            break;
           }
-          c.listed++;
-          harvest(rec, page, fetcher, done, state, c, warc.file());
-          progress.update(c.report(false), rec.pmcid());
+          OaListing l;
+          try {
+            l = OaListing.parse(r.body(), page);
+          } catch (SAXException e) {
+            c.problems.add("listing " + page + " is not an OA service response: " + e.getMessage());
+            complete = false;
+            break;
+          }
+          if (l.errorCode() != null) {
+            c.problems.add("listing " + page + ": service error " + l.errorCode() + ": " + l.errorMessage());
+            complete = false;
+            break;
+          }
+          for (OaListing.Record rec : l.records()) {
+            if (c.fetched >= maxItems) {
+              c.problems.add("stopped after " + maxItems + " fetched items (limit)");
+              complete = false;
+              break listingLoop;
+            }
+            c.listed++;
+            harvest(rec, page, fetcher, done, state, c, warc.file());
+            progress.update(c.report(false), rec.pmcid());
+          }
+          page = l.next();
         }
-        page = l.next();
       }
       return c.report(complete);
     }
@@ -179,7 +223,7 @@ public final class PmcOaHarvester {
         c.problems.add(rec.pmcid() + ": " + r.error());
       }
       case OK -> {
-        List<OaPackages.Entry> entries = OaPackages.read(r.body());
+        List<OaPackages.Entry> entries = pdfTextSidecars(OaPackages.read(r.body()), rec.pmcid(), c.problems);
         Path tmp = state.resolve("tmp").resolve(rec.pmcid());
         OaPackages.write(entries, tmp);
         Path target = out.resolve(rec.pmcid());
@@ -194,6 +238,31 @@ public final class PmcOaHarvester {
       }
       default -> throw new IllegalStateException(r.outcome().toString());
     }
+  }
+
+  /**
+   * Replaces every PDF of a package by a UTF-8 text sidecar {@code <name>.txt} ({@link PdfText}, default limits):
+   * the text is what remains usable of a package whose {@code .nxml} is missing or unusable, and of supplementary
+   * case PDFs; no reader consumes the sidecars yet (they are listed in the manifest). A PDF whose text cannot be
+   * extracted is dropped with a problem line. Other entries are kept in order.
+   */
+  static List<OaPackages.Entry> pdfTextSidecars(List<OaPackages.Entry> entries, String pmcid, List<String> problems)
+      throws InterruptedException {
+    List<OaPackages.Entry> out = new ArrayList<>();
+    for (OaPackages.Entry e : entries) {
+      boolean pdf = "application/pdf".equals(e.mediaType()) || e.name().toLowerCase(Locale.ROOT).endsWith(".pdf");
+      if (!pdf) {
+        out.add(e);
+        continue;
+      }
+      PdfText.Result t = PdfText.extract(e.bytes());
+      if (t.ok()) {
+        out.add(new OaPackages.Entry(e.name() + ".txt", t.text().getBytes(StandardCharsets.UTF_8), "text/plain"));
+      } else {
+        problems.add(pmcid + ": no text from " + e.name() + ": " + t.error());
+      }
+    }
+    return out;
   }
 
   /** The package address: {@code ftp://host/path} becomes {@code https://host/path}; relative links resolve. */
@@ -215,6 +284,7 @@ public final class PmcOaHarvester {
     line.put("pmcid", rec.pmcid());
     line.put("url", pkg.toString());
     line.put("license", rec.license());
+    line.put("nxml", entries.stream().anyMatch(e -> e.name().toLowerCase(Locale.ROOT).endsWith(".nxml")));
     line.put("warc", out.relativize(warc).toString().replace('\\', '/'));
     ArrayNode files = line.putArray("files");
     for (OaPackages.Entry e : entries) {

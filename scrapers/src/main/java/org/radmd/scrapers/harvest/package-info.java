@@ -12,7 +12,13 @@
  *   <li>{@link org.radmd.scrapers.harvest.Checkpoint}: finished item keys, persisted atomically;
  *   <li>{@link org.radmd.scrapers.harvest.PmcOaHarvester}: the PMC OA web service listing ({@link
  *       org.radmd.scrapers.harvest.OaListing}) and package download and unpacking ({@link
- *       org.radmd.scrapers.harvest.OaPackages}) into a folder that {@code radmd build --input} reads.
+ *       org.radmd.scrapers.harvest.OaPackages}) into a folder that {@code radmd build --input} reads; PDFs of a
+ *       package become text sidecars ({@link org.radmd.scrapers.harvest.PdfText}, Apache Tika);
+ *   <li>{@link org.radmd.scrapers.harvest.EutilsSearch}: NCBI E-utilities {@code esearch} (db=pmc, history server,
+ *       paged; API key raises the rate from 3 to 10 requests/s) whose PMC ids feed {@code PmcOaHarvester#runIds};
+ *   <li>{@link org.radmd.scrapers.harvest.CaseSiteHarvester}: Radiopaedia and MedPix case pages (seeds or search
+ *       result pages) and their images, parsed with jsoup ({@code RadiopaediaCasePage}, {@code MedPixCasePage})
+ *       into the folder layouts the offline readers take.
  * </ul>
  *
  * <p>Units: rates in requests/s, times in ms (configuration) or ns (clocks), sizes in bytes. All network access

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,10 +22,14 @@ import org.radmd.scrapers.support.JsonLines;
  * @param systems the citation's "systems", or null
  * @param published the citation's "published" date as written, or null
  * @param history presentation and patient data ({@link #history(JsonNode)}), or null
+ * @param discussion the case discussion ({@code case_data.discussion}, written by {@link RadiopaediaCasePage}), or
+ *     null
+ * @param articles titles of linked Radiopaedia articles ({@code case_data.articles}; radfm-spec §1.3 {@code
+ *     articles[]}), possibly empty
  * @param studies the containers, by study number
  */
 record CaseRecord(String rid, String title, String author, String doi, String permalink, String systems,
-    String published, String history, List<Study> studies) {
+    String published, String history, String discussion, List<String> articles, List<Study> studies) {
 
   /**
    * One {@code containers} entry.
@@ -33,8 +38,18 @@ record CaseRecord(String rid, String title, String author, String doi, String pe
    *     trailing number
    * @param key the container key
    * @param findings the container's findings, or null
+   * @param modality the study's modality label ("MRI", "CT"; {@link RadiopaediaCasePage}), or null
+   * @param series series facts by series folder name ({@code series[].folder}), possibly empty
    */
-  record Study(int number, String key, String findings) {}
+  record Study(int number, String key, String findings, String modality, Map<String, SeriesInfo> series) {}
+
+  /**
+   * What a case page says about one series.
+   *
+   * @param modality the modality label ("MRI"), or null
+   * @param plane the plane ("Axial"), or null
+   */
+  record SeriesInfo(String modality, String plane) {}
 
   private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d{1,8})$");
   private static final Pattern RID = Pattern.compile("rID-(\\d+)");
@@ -56,9 +71,19 @@ record CaseRecord(String rid, String title, String author, String doi, String pe
     String title = cite.title() != null ? cite.title() : JsonLines.text(root, "title");
     String doi = field(citation, "doi");
     doi = doi == null ? null : doi.replaceFirst("(?i)^(https?://(dx\\.)?doi\\.org/|doi:)", "").strip();
+    JsonNode data = root.get("case_data");
+    List<String> articles = new ArrayList<>();
+    JsonNode arts = data == null ? null : data.get("articles");
+    if (arts != null && arts.isArray()) {
+      arts.forEach(a -> {
+        if (a.isTextual() && !a.asText().isBlank()) {
+          articles.add(a.asText().strip());
+        }
+      });
+    }
     return new CaseRecord(rid, title, cite.authorForAttribution(), doi, field(citation, "permalink"),
-        field(citation, "systems"), field(citation, "published"), history(root.get("case_data")),
-        studies(root.get("containers")));
+        field(citation, "systems"), field(citation, "published"), history(data), JsonLines.text(data, "discussion"),
+        List.copyOf(articles), studies(root.get("containers")));
   }
 
   /** Presentation, then the patient data as "Key: value" pairs, joined by single spaces; null if neither. */
@@ -92,7 +117,18 @@ record CaseRecord(String rid, String title, String author, String doi, String pe
     for (Map.Entry<String, JsonNode> e : containers.properties()) {
       Matcher m = TRAILING_NUMBER.matcher(e.getKey());
       int n = m.find() ? Integer.parseInt(m.group(1)) : index;
-      out.add(new Study(n, e.getKey(), JsonLines.text(e.getValue(), "findings")));
+      Map<String, SeriesInfo> series = new LinkedHashMap<>();
+      JsonNode list = e.getValue().get("series");
+      if (list != null && list.isArray()) {
+        for (JsonNode s : list) {
+          String folder = JsonLines.text(s, "folder");
+          if (folder != null) {
+            series.putIfAbsent(folder, new SeriesInfo(JsonLines.text(s, "modality"), JsonLines.text(s, "plane")));
+          }
+        }
+      }
+      out.add(new Study(n, e.getKey(), JsonLines.text(e.getValue(), "findings"),
+          JsonLines.text(e.getValue(), "modality"), Map.copyOf(series)));
       index++;
     }
     out.sort(Comparator.comparingInt(Study::number).thenComparing(Study::key));

@@ -43,8 +43,12 @@ import org.radmd.scrapers.support.Origins;
  * series folder is one image: id {@code "N/<series>"}, {@link ImageKind#VOLUME_3D} with path = the folder
  * when it has more than one slice, else {@link ImageKind#IMAGE_2D} with path = the slice file;
  * sourceFiles = the slices relative to the input root in slice order ({@link StudyFolders}); modality and
- * plane from the series name ({@link SeriesNames}), modalityLabel = the series name; text field FINDINGS at
- * 0. Attributes: systems, published. The citation's institution is deliberately not copied (it helps to
+ * plane from the series name ({@link SeriesNames}), else from the series' and then the study's labels that a
+ * harvested case page recorded ({@link RadiopaediaCasePage}: {@code containers.*.series[]} {@code modality}, {@code
+ * plane}; {@code containers.*.modality}), modalityLabel = the series name; text field FINDINGS at 0. Discussion
+ * = {@code case_data.discussion} when present (harvested pages). Attributes: systems, published, articles (linked
+ * article titles joined by {@code "; "}, harvested pages). The citation's institution is deliberately not
+ * copied (it helps to
  * identify the patient). Provenance: originId = rid, doi without resolver prefix, url = permalink.
  *
  * <p>Rejects (stage PARSE, source "RP3D"): {@code json-malformed} (line and column), {@code
@@ -135,27 +139,29 @@ public final class RadiopaediaCaseReader implements SourceReader {
     Map<String, String> attrs = new LinkedHashMap<>();
     putIfPresent(attrs, "systems", c.systems());
     putIfPresent(attrs, "published", c.published());
+    putIfPresent(attrs, "articles", String.join("; ", c.articles()));
     List<Sample> samples = new ArrayList<>();
     List<Reject> rejects = new ArrayList<>();
     Path caseDir = file.toAbsolutePath().normalize().getParent();
     for (CaseRecord.Study study : c.studies()) {
       String n = String.valueOf(study.number());
       String id = Ids.sampleId(SOURCE, c.rid(), n);
-      List<ImageRef> images = images(caseDir.resolve(n), n, c.rid(), origin, id, inputRoot, rejects);
+      List<ImageRef> images = images(caseDir.resolve(n), study, c.rid(), origin, id, inputRoot, rejects);
       if (images.isEmpty()) {
         continue;
       }
       List<Modality> modalities = images.stream().map(ImageRef::modality).filter(Objects::nonNull).toList();
       SampleText text = SampleText.builder().title(c.title()).history(c.history()).findings(study.findings())
-          .build();
+          .discussion(c.discussion()).build();
       samples.add(new Sample(id, SOURCE, "rID-" + c.rid(), text, images, modalities, null,
           c.title() == null ? List.of() : List.of(c.title()), licence, prov, attrs, Map.of()));
     }
     return new ReadResult(samples, rejects);
   }
 
-  private List<ImageRef> images(Path studyDir, String n, String rid, String origin, String sampleId,
+  private List<ImageRef> images(Path studyDir, CaseRecord.Study study, String rid, String origin, String sampleId,
       Path inputRoot, List<Reject> rejects) {
+    String n = String.valueOf(study.number());
     List<ImageRef> out = new ArrayList<>();
     if (!Files.isDirectory(studyDir)) {
       rejects.add(new Reject(SOURCE.displayName(), Stage.PARSE, "image-missing",
@@ -173,10 +179,22 @@ public final class RadiopaediaCaseReader implements SourceReader {
           continue;
         }
         boolean volume = slices.size() > 1;
+        CaseRecord.SeriesInfo info = study.series().get(seriesName);
+        Modality modality = SeriesNames.modality(seriesName);
+        if (modality == null) {
+          modality = SeriesNames.fromLabel(info == null ? null : info.modality());
+        }
+        if (modality == null) {
+          modality = SeriesNames.fromLabel(study.modality());
+        }
+        String plane = SeriesNames.plane(seriesName);
+        if (plane == null && info != null) {
+          plane = info.plane();
+        }
         out.add(ImageRef.unresolved(n + "/" + seriesName, volume ? ImageKind.VOLUME_3D : ImageKind.IMAGE_2D,
             (volume ? series : slices.get(0)).toString(),
             slices.stream().map(s -> Origins.relative(s, inputRoot)).toList(), TextField.FINDINGS, 0,
-            SeriesNames.modality(seriesName), seriesName, SeriesNames.plane(seriesName), null));
+            modality, seriesName, plane, null));
       }
     } catch (IOException e) {
       rejects.add(new Reject(SOURCE.displayName(), Stage.PARSE, "io-error",

@@ -23,6 +23,46 @@ final class SeriesNames {
     return tokens(seriesName).anyMatch(MR_TOKENS::contains) ? Modality.MR : null;
   }
 
+  /**
+   * The modality of a Radiopaedia study or series label ("CT", "MRI", "X-ray", "Ultrasound", "Fluoroscopy",
+   * "Mammography", "Nuclear medicine", "PET", "Angiography", "DSA (angiography)"), or null for other labels
+   * (e.g. "Pathology", "Photo") and null.
+   */
+  static Modality fromLabel(String label) {
+    if (label == null) {
+      return null;
+    }
+    String l = label.strip().toLowerCase(Locale.ROOT);
+    if (l.startsWith("ct") || l.contains("computed tomography")) {
+      return Modality.CT;
+    }
+    if (l.startsWith("mr") || l.contains("magnetic resonance")) {
+      return Modality.MR;
+    }
+    if (l.startsWith("x-ray") || l.startsWith("xray") || l.contains("radiograph")) {
+      return Modality.XR;
+    }
+    if (l.startsWith("ultrasound") || l.equals("us")) {
+      return Modality.US;
+    }
+    if (l.startsWith("fluoroscopy")) {
+      return Modality.RF;
+    }
+    if (l.startsWith("mammograph")) {
+      return Modality.MG;
+    }
+    if (l.startsWith("nuclear medicine")) {
+      return Modality.NM;
+    }
+    if (l.startsWith("pet")) {
+      return Modality.PT;
+    }
+    if (l.contains("angiograph") || l.startsWith("dsa")) {
+      return Modality.XA;
+    }
+    return null;
+  }
+
   /** "Axial", "Sagittal" or "Coronal" when the name has that token, else null. */
   static String plane(String seriesName) {
     for (String p : new String[] {"axial", "sagittal", "coronal"}) {

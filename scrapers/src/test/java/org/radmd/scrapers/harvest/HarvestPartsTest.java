@@ -126,7 +126,7 @@ class HarvestPartsTest {
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-      for (String name : List.of("../evil.jpg", "PMC1/.hidden.jpg", "PMC1/notes.pdf", "PMC1/a.nxml", "PMC1/x/a.nxml")) {
+      for (String name : List.of("../evil.jpg", "PMC1/.hidden.jpg", "PMC1/notes.doc", "PMC1/a.nxml", "PMC1/x/a.nxml")) {
         TarArchiveEntry e = new TarArchiveEntry(name);
         byte[] data = "<article/>".getBytes(StandardCharsets.UTF_8);
         e.setSize(data.length);
