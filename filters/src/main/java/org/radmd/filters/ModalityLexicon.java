@@ -59,6 +59,8 @@ public final class ModalityLexicon {
       cs(CT, "TDM", "drug|monitoring|therapeutic|serum|plasma|concentration",
           "French tomodensitometrie (CT); not therapeutic drug monitoring (added: non-English ROCO captions)"),
       ci(CT, "tomodensitom" + L + "|scann?ogra(?:ph|m)" + L, "French CT terms (added)"),
+      ci(CT, "computer-?tomogra(?:ph|m)" + L + "|angio-?scanner", "German Computertomographie, French angio-scanner"
+          + " (added: non-English ROCO captions)"),
 
       // ---- MR ---------------------------------------------------------------------------------------------
       cs(MR, "MRs?", "mitral|regurgita",
@@ -100,7 +102,7 @@ public final class ModalityLexicon {
       cs(MR, "IRM", null, "French / Spanish MRI (added: non-English ROCO captions)"),
 
       // ---- XR (projection radiography) ----------------------------------------------------------------------
-      ci(XR, "radiogra(?:ph|m)" + L, "radiograph, radiography, radiographic, radiogram"),
+      ci(XR, "radio-?gra(?:ph|m)" + L, "radiograph, radiography, radiographic, radiogram (and 'radio-graph')"),
       ci(XR, "x[- ]?rays?|r(?:oe|ö)nt(?:gen|o)" + L, "X-ray, x ray; roentgenogram (added)"),
       ci(XR, "(?:plain|chest)(?: \\p{L}+)? films?", "plain film, chest film (also 'plain abdominal film')"),
       cs(XR, "CXRs?|AXR|KUB", null, "chest / abdominal X-ray, kidney-ureter-bladder film abbreviations"),
@@ -109,6 +111,10 @@ public final class ModalityLexicon {
       ci(XR, "panorex|(?:towne|waters|caldwell)'?s? (?:views?|projections?)|radio-?(?:lucen|opa(?:que|cit))" + L,
           "panoramic dental film, skull views, radiolucent / radiopaque (added)"),
       cs(XR, "OPGs?", "osteoprotegerin|RANKL|serum", "orthopantomogram; not osteoprotegerin (added)"),
+      ci(XR, "orthopanta?mogra" + L + "|ortopantomogra" + L + "|teleradiogra" + L, "orthopantomogram spellings,"
+          + " (lateral) teleradiograph (added)"),
+      cs(XR, "IOPA|RX(?:-OPT)?", null, "intra-oral periapical radiograph; RX = radiograph in Romance languages"
+          + " (added)"),
       ci(XR, "(?:chest (?:AP|PA))|(?:AP|PA)(?: and lateral)? (?:views?|projections?|films?)"
           + "|(?:antero-?posterior|postero-?anterior) (?:views?|projections?|films?)",
           "AP / PA radiographic projections (added)"),
