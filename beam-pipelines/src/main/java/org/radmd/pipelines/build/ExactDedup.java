@@ -15,6 +15,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.radmd.core.ImageRef;
@@ -30,10 +31,15 @@ import org.radmd.pipelines.coders.JsonRecordCoder;
  * Exact deduplication: samples with the same decoded pixels (every image's pixel hash, in order) and the same
  * normalized text ({@link TextNormalizer#forExactDedup}) are one sample. The group keeps one representative,
  * chosen by {@link #REPRESENTATIVE}; every other member becomes a {@code DEDUP/duplicate-exact} reject naming
- * it. Groups are formed with a {@link GroupByKey}, so no worker holds more than one group.
+ * it and the duplicate's case ({@code "duplicate_of=REP: same pixels and normalized text; case=CASE"}, read by
+ * the export's split leakage guard). Groups are formed with a {@link GroupByKey}, so no worker holds more than one group.
  */
 public final class ExactDedup extends PTransform<PCollection<Sample>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
+  /** The output tag of the kept samples (representatives and samples without an exact duplicate). */
+  public static final TupleTag<Sample> KEPT = Tags.SAMPLES;
+  /** The output tag of the {@code DEDUP/duplicate-exact} rejects. */
+  public static final TupleTag<Reject> REJECTED = Tags.REJECTS;
 
   /**
    * Which duplicate to keep: the more curated source first (RP3D, MPx, PMC-CaseReport, PMC-Inline, then the
@@ -91,8 +97,8 @@ public final class ExactDedup extends PTransform<PCollection<Sample>, PCollectio
       out.get(Tags.SAMPLES).output(keep.withAttribute("exact_hash", group.getKey()));
       for (Sample dup : members.subList(1, members.size())) {
         duplicates.inc();
-        out.get(Tags.REJECTS).output(Reject.of(dup, Stage.DEDUP, "duplicate-exact",
-            "same pixels and normalized text as " + keep.id()));
+        out.get(Tags.REJECTS).output(Reject.of(dup, Stage.DEDUP, "duplicate-exact", "duplicate_of=" + keep.id()
+            + ": same pixels and normalized text; case=" + dup.caseId()));
       }
     }
   }

@@ -18,7 +18,8 @@ import org.radmd.core.Stage;
  * {@value #DUPLICATES} listing the others' ids (sorted, comma-separated; the dedup report), and turns every
  * other member into a {@code DEDUP} reject: reason {@code duplicate-near-image} or {@code duplicate-near-text}
  * after the member's strongest link, message {@code "duplicate_of=REP: near-duplicate image of X (pHash
- * Hamming 4/64, correlation 0.962; 1 of 1 and 1 of 1 images matched); cluster of 2"}.
+ * Hamming 4/64, correlation 0.962; 1 of 1 and 1 of 1 images matched); case=CASE; cluster of 2"} (CASE: the
+ * duplicate's case, which the export's split leakage guard reads).
  */
 final class ResolveClusterFn extends DoFn<KV<String, Iterable<Member>>, Sample> {
   private static final long serialVersionUID = 1L;
@@ -52,7 +53,7 @@ final class ResolveClusterFn extends DoFn<KV<String, Iterable<Member>>, Sample> 
       dups.add(dup.id());
       (m.edge().kind() == Edge.Kind.IMAGE ? images : texts).inc();
       out.get(rejects).output(Reject.of(dup, Stage.DEDUP, m.edge().kind().reason, "duplicate_of=" + keep.id()
-          + ": " + m.edge().describe(dup.id()) + "; cluster of " + members.size()));
+          + ": " + m.edge().describe(dup.id()) + "; case=" + dup.caseId() + "; cluster of " + members.size()));
     }
     dups.sort(null);
     out.get(kept).output(keep.withAttribute(DUPLICATES, String.join(",", dups)));
