@@ -51,19 +51,20 @@ import org.radmd.pipelines.coders.JsonRecordCoder;
  *   <li><b>text</b>: the joined texts, or the captions, are near-duplicates by
  *       {@link org.radmd.filters.dedup.NearDuplicateText} (texts under 60 characters take no part).
  * </ul>
- * Stored images are read from the build output root ({@code ImageRef#path} is relative to it); an image that
+ * Stored images are read from the build output root ({@code ImageRef#path} is relative to it), or their
+ * signatures come from another {@link ImageSignatureSource} ({@link #withImageSignatures}); an image that
  * cannot be read takes no part (counter {@code dedup.images_unreadable}).
  *
  * <p><b>Output</b>: the samples tag holds every sample not in a cluster unchanged, and one representative per
  * cluster ({@link RepresentativeRule}) with attribute {@code duplicates} = the others' ids; the rejects tag
  * holds a {@code DEDUP} reject per other member, reason {@code duplicate-near-image} or
- * {@code duplicate-near-text}, message {@code "duplicate_of=<representative>: <evidence>; cluster of <n>"}.
+ * {@code duplicate-near-text}, message {@code "duplicate_of=<representative>: <evidence>; case=<duplicate's case>; cluster of <n>"}.
  * Both collections get their coders set. Deterministic: reruns give the same output.
  */
 public final class NearDuplicateDedup extends PTransform<PCollection<Sample>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
   static final TupleTag<KV<Long, ImageEntry>> IMAGE_ENTRIES = new TupleTag<>("imageEntries") {};
-  private final String outputRoot;
+  private final ImageSignatureSource signatures;
   private final TupleTag<Sample> samplesTag;
   private final TupleTag<Reject> rejectsTag;
   private final DedupSettings settings;
@@ -76,7 +77,13 @@ public final class NearDuplicateDedup extends PTransform<PCollection<Sample>, PC
    */
   public NearDuplicateDedup(String outputRoot, TupleTag<Sample> samplesTag, TupleTag<Reject> rejectsTag,
       DedupSettings settings) {
-    this.outputRoot = Objects.requireNonNull(outputRoot, "outputRoot");
+    this(ImageSignatureSource.stored(Objects.requireNonNull(outputRoot, "outputRoot")), samplesTag, rejectsTag,
+        settings);
+  }
+
+  private NearDuplicateDedup(ImageSignatureSource signatures, TupleTag<Sample> samplesTag,
+      TupleTag<Reject> rejectsTag, DedupSettings settings) {
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.samplesTag = Objects.requireNonNull(samplesTag, "samplesTag");
     this.rejectsTag = Objects.requireNonNull(rejectsTag, "rejectsTag");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -87,13 +94,21 @@ public final class NearDuplicateDedup extends PTransform<PCollection<Sample>, PC
     this(outputRoot, samplesTag, rejectsTag, DedupSettings.DEFAULT);
   }
 
+  /**
+   * The same transform with image signatures taken from {@code source} instead of the stored pixels (for
+   * signatures computed elsewhere, e.g. the corpus-scale benchmark's generated ones).
+   */
+  public NearDuplicateDedup withImageSignatures(ImageSignatureSource source) {
+    return new NearDuplicateDedup(source, samplesTag, rejectsTag, settings);
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Sample> samples) {
     KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     TupleTag<KV<String, ImagePayload>> imagePayloadsTag = new TupleTag<>("imagePayloads") {};
     TupleTag<KV<Long, TextEntry>> textEntriesTag = new TupleTag<>("textEntries") {};
     TupleTag<KV<String, TextPayload>> textPayloadsTag = new TupleTag<>("textPayloads") {};
-    PCollectionTuple sig = samples.apply("Signatures", ParDo.of(new SignatureFn(outputRoot,
+    PCollectionTuple sig = samples.apply("Signatures", ParDo.of(new SignatureFn(signatures,
         settings.imageBands(), settings.text(), imagePayloadsTag, textEntriesTag, textPayloadsTag))
         .withOutputTags(IMAGE_ENTRIES, TupleTagList.of(imagePayloadsTag).and(textEntriesTag).and(textPayloadsTag)));
     PCollection<KV<String, ImagePayload>> imagePayloads = sig.get(imagePayloadsTag)

@@ -1,8 +1,6 @@
 package org.radmd.pipelines.dedup;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.beam.sdk.metrics.Counter;
@@ -13,8 +11,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.radmd.core.ImageKind;
 import org.radmd.core.ImageRef;
 import org.radmd.core.Sample;
-import org.radmd.core.image.Images;
-import org.radmd.core.image.Nifti;
 import org.radmd.filters.dedup.HammingBands;
 import org.radmd.filters.dedup.ImageSignature;
 import org.radmd.filters.dedup.NearDuplicateText;
@@ -22,8 +18,8 @@ import org.radmd.filters.dedup.VolumeHash;
 
 /**
  * Computes every sample's dedup signatures and emits them keyed for grouping: LSH band entries and payloads
- * for its stored images (read from the build output root), LSH band entries and normalized text for its text
- * units.
+ * for its stored images (from an {@link ImageSignatureSource}; in the build, read from the output root), LSH
+ * band entries and normalized text for its text units.
  *
  * <p>Images: a 2D picture registers the band keys of its 49 crop-family hashes (each distinct key and hash) and
  * probes with its whole-picture hash; a volume registers and probes with each of its 9 slice hashes, keyed
@@ -37,7 +33,7 @@ import org.radmd.filters.dedup.VolumeHash;
 final class SignatureFn extends DoFn<Sample, KV<Long, ImageEntry>> {
   private static final long serialVersionUID = 1L;
   static final long VOLUME_KEYS = 1L << 62;
-  private final String outputRoot;
+  private final ImageSignatureSource signatures;
   private final HammingBands bands;
   private final NearDuplicateText text;
   private final TupleTag<KV<String, ImagePayload>> imagePayloads;
@@ -48,10 +44,10 @@ final class SignatureFn extends DoFn<Sample, KV<Long, ImageEntry>> {
   private final Counter volumes = Metrics.counter("dedup", "volumes_hashed");
   private final Counter texts = Metrics.counter("dedup", "text_units");
 
-  SignatureFn(String outputRoot, HammingBands bands, NearDuplicateText text,
+  SignatureFn(ImageSignatureSource signatures, HammingBands bands, NearDuplicateText text,
       TupleTag<KV<String, ImagePayload>> imagePayloads, TupleTag<KV<Long, TextEntry>> textEntries,
       TupleTag<KV<String, TextPayload>> textPayloads) {
-    this.outputRoot = outputRoot;
+    this.signatures = signatures;
     this.bands = bands;
     this.text = text;
     this.imagePayloads = imagePayloads;
@@ -66,7 +62,7 @@ final class SignatureFn extends DoFn<Sample, KV<Long, ImageEntry>> {
       String key = s.id() + "#" + i;
       try {
         if (images.get(i).kind() == ImageKind.VOLUME_3D) {
-          VolumeHash v = VolumeHash.of(Nifti.read(Path.of(outputRoot).resolve(images.get(i).path())));
+          VolumeHash v = signatures.volume(images.get(i));
           long[] slices = v.slices();
           for (int z = 0; z < slices.length; z++) {
             emitImage(s, key, VOLUME_KEYS | (long) z << 48, slices[z], new long[] {slices[z]}, out);
@@ -74,8 +70,7 @@ final class SignatureFn extends DoFn<Sample, KV<Long, ImageEntry>> {
           out.get(imagePayloads).output(KV.of(key, new ImagePayload(s.id(), i, images.size(), null, v)));
           volumes.inc();
         } else {
-          BufferedImage img = Images.read(Path.of(outputRoot).resolve(images.get(i).path()));
-          ImageSignature sig = ImageSignature.of(img);
+          ImageSignature sig = signatures.picture(images.get(i));
           emitImage(s, key, 0, sig.hash(), sig.family(), out);
           out.get(imagePayloads).output(KV.of(key, new ImagePayload(s.id(), i, images.size(), sig, null)));
           pictures.inc();
