@@ -128,9 +128,9 @@ final class DicomImageStore implements Serializable {
       String hash = Ids.sha256Hex(Files.readAllBytes(tmp));
       Path target = layout.resolve(OutputLayout.volumePath(hash));
       Files.createDirectories(target.getParent());
-      if (!Files.exists(target)) {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        ContentStore.keySlice(layout, hash, grey);
+      if (!Files.exists(target) || !Files.exists(layout.resolve(OutputLayout.volumeThumbnailPath(hash)))) {
+        ContentStore.keySlice(layout, hash, grey); // first: the volume file marks both complete (resume)
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
       int[] shape = volume.shape();
       return image.stored(OutputLayout.volumePath(hash), List.of(3, shape[1], shape[0], shape[2]), hash);

@@ -38,6 +38,7 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
   private final Counter volumes = Metrics.counter("normalize", "volumes_3d");
   private final Counter reused = Metrics.counter("normalize", "files_reused");
   private final Counter failed = Metrics.counter("normalize", "images_failed");
+  private final Counter cpuMicros = Metrics.counter("normalize", "cpu_us");
 
   private final DicomImageStore dicom;
 
@@ -49,8 +50,23 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
     this.dicom = new DicomImageStore(deidSecret);
   }
 
+  /** ImageIO plug-ins (PixelMed's DICOM codecs use them) from this job's class loader, not a finished job's. */
+  @Setup
+  public void setup() {
+    org.radmd.core.image.ImageIoPlugins.refresh();
+  }
+
   @ProcessElement
   public void process(@Element Sample sample, MultiOutputReceiver out) {
+    long cpu = StageCpu.nanos();
+    try {
+      normalize(sample, out);
+    } finally {
+      cpuMicros.inc(StageCpu.microsSince(cpu));
+    }
+  }
+
+  private void normalize(Sample sample, MultiOutputReceiver out) {
     if (sample.source() == SourceDataset.DICOM) {
       processDicom(sample, out);
       return;
@@ -116,11 +132,13 @@ final class NormalizeImagesFn extends DoFn<Sample, Sample> {
     String hash = volume.pixelHash();
     String rel = OutputLayout.volumePath(hash);
     Path target = layout.resolve(rel);
-    if (Files.exists(target)) {
+    if (Files.exists(target) && Files.exists(layout.resolve(OutputLayout.volumeThumbnailPath(hash)))) {
       reused.inc();
     } else {
-      Nifti.writeNiftiGz(volume, target);
+      // Key slice first: the volume file marks both as complete, so an interrupted run leaves no volume
+      // without its key slice for a rerun to reuse.
       ContentStore.keySlice(layout, hash, volume);
+      Nifti.writeNiftiGz(volume, target);
     }
     volumes.inc();
     return image.stored(rel, volume.radfmShape(), hash);

@@ -24,6 +24,7 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
   private final Counter files = Metrics.counter("parse", "files");
   private final Counter samples = Metrics.counter("parse", "samples");
   private final Counter rejects = Metrics.counter("parse", "rejects");
+  private final Counter cpuMicros = Metrics.counter("parse", "cpu_us");
 
   private final List<SourceReader> readers;
 
@@ -32,8 +33,23 @@ final class ParseSourcesFn extends DoFn<String, Sample> {
     this.readers = Readers.all(deidSecret);
   }
 
+  /** ImageIO plug-ins (PixelMed's DICOM codecs use them) from this job's class loader, not a finished job's. */
+  @Setup
+  public void setup() {
+    org.radmd.core.image.ImageIoPlugins.refresh();
+  }
+
   @ProcessElement
   public void process(@Element String file, MultiOutputReceiver out) {
+    long cpu = StageCpu.nanos();
+    try {
+      parse(file, out);
+    } finally {
+      cpuMicros.inc(StageCpu.microsSince(cpu));
+    }
+  }
+
+  private void parse(String file, MultiOutputReceiver out) {
     files.inc();
     Path root = Path.of(inputRoot);
     Path path = Path.of(file);

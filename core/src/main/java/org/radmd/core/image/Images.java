@@ -30,6 +30,10 @@ import org.radmd.core.Ids;
  * images passed in must not be modified concurrently).
  */
 public final class Images {
+  static {
+    ImageIoPlugins.refresh(); // once per class loader: a Flink job's fresh user-code loader (see ImageIoPlugins)
+  }
+
   /**
    * Largest image accepted by {@link #read}, in pixels (width x height): 2<sup>28</sup>, about 268
    * megapixels, so that a malformed or hostile header cannot make the decoder allocate gigabytes.
