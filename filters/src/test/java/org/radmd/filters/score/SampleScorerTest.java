@@ -47,6 +47,50 @@ class SampleScorerTest {
     }
   }
 
+  /** Remembers the parameters it was configured with. */
+  public static final class ConfiguredScorer implements SampleScorer {
+    Map<String, String> params;
+
+    @Override
+    public void configure(Map<String, String> p) {
+      if (!p.containsKey("model")) {
+        throw new IllegalArgumentException("model missing");
+      }
+      params = p;
+    }
+
+    @Override
+    public String name() {
+      return "configured";
+    }
+
+    @Override
+    public List<Map<String, Double>> score(List<Sample> batch) {
+      return batch.stream().map(s -> Map.<String, Double>of()).toList();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void factoryHandsTheRuleParametersToTheScorer() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("filters", ".json");
+    try {
+      java.nio.file.Files.writeString(file, "{\"rules\": [{\"name\": \"model-scores\", \"reason\": \"r\","
+          + " \"params\": {\"scorer\": \"" + ConfiguredScorer.class.getName() + "\", \"model\": \"/m\","
+          + " \"imageSize\": 64, \"thresholds\": {\"x\": {\"min\": 1}}}}]}");
+      ScorerFactory f = RadmdFilters.of(org.radmd.filters.FilterConfig.load(file)).scorer().orElseThrow();
+      ConfiguredScorer s = (ConfiguredScorer) f.withDefault("outputRoot", "/out").withDefault("model", "/other")
+          .create();
+      assertEquals(Map.of("scorer", ConfiguredScorer.class.getName(), "model", "/m", "imageSize", "64",
+          "outputRoot", "/out"), s.params, "scalar params as text, thresholds left out, defaults do not override");
+      assertThrows(IllegalArgumentException.class, () -> new ScorerFactory(ConfiguredScorer.class.getName()).create());
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   static Sample sample(String caption) {
     return new Sample("pmci-PMC1-" + caption.length(), SourceDataset.PMC_INLINE, "PMC1",
         SampleText.builder().caption(caption).build(), List.of(), null, null, null, Licence.unknown(null),
