@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     description = "Rebuilds RadFM's MedMD / RadMD radiology corpora and searches them by disease. "
         + "Outputs are research data, not for clinical use.",
     subcommands = {BuildCommand.class, SearchCommand.class, ServeSearchCommand.class, HarvestCommand.class,
-        CommandLine.HelpCommand.class})
+        FilterEvalCommand.class,
+        ExportCommand.class, EvalCommand.class, ServeCommand.class,
+        ModelInfoCommand.class, TrainCommand.class, AskCommand.class, CommandLine.HelpCommand.class})
 public final class Radmd {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -3,7 +3,7 @@ package org.radmd.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Default locations of shared resources (the disease vocabulary) when no option names them. */
+/** Default locations of shared resources (the disease vocabulary, RadFM's prompts) when no option names them. */
 final class SharedPaths {
   private SharedPaths() {}
 
@@ -31,5 +31,20 @@ final class SharedPaths {
       }
     }
     return null;
+  }
+
+  /**
+   * RadFM's prompt folder for the RadMD export: {@code explicit} when given (it must exist), else
+   * {@code $RADMD_PROMPTS}, else {@code shared/radfm/prompts} beside the checkout, else null (radmd's fixed prompts;
+   * see {@link org.radmd.pipelines.export.Prompts}).
+   */
+  static Path prompts(Path explicit) {
+    if (explicit != null) {
+      if (!Files.isDirectory(explicit)) {
+        throw new IllegalArgumentException("RadFM prompt folder not found: " + explicit);
+      }
+      return explicit;
+    }
+    return org.radmd.pipelines.export.ExportSettings.defaultPromptsDir();
   }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@code radmd build} main job: the {@link BuildPipeline} on the configured runner, then, from its
- * outputs, the Lucene index of MedMD, {@code stats.json} and the RadMD dataset card.
+ * outputs, the Lucene index of MedMD, the RadMD export (splits, instruction JSONL, RadFM files, dataset card and
+ * HTML report; {@link org.radmd.pipelines.export.RadmdExport}) and {@code stats.json}.
  *
  * <p>A rerun into the same output folder replaces the JSONL records and the index and reuses every stored
  * image and volume (they are content-addressed). Not thread-safe: one job per output folder at a time.
@@ -61,8 +62,13 @@ public final class BuildJob {
     Pipeline p = Pipeline.create(options);
     BuildPipeline.expand(p, options);
     LOG.info("build: {} -> {} on {}", input, out, options.getRunner().getSimpleName());
-    PipelineResult result = p.run();
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult result;
+    PipelineResult.State state;
+    try (BuildProgress progress = BuildProgress.start(options, System.err,
+        java.time.Duration.ofSeconds(options.getProgressSeconds()))) { // per-stage counts + ETA on the console
+      result = p.run();
+      state = result.waitUntilFinish();
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("build pipeline ended in state " + state);
     }
@@ -71,7 +77,8 @@ public final class BuildJob {
     List<Sample> radmd = OutputFiles.samples(out, OutputLayout.RADMD);
     List<Reject> rejects = OutputFiles.rejects(out);
     int indexed = index(out.resolve(OutputLayout.INDEX), medmd, vocabulary);
-    DatasetCard.write(out.resolve(OutputLayout.RADMD).resolve("README.md"), radmd, medmd.size());
+    org.radmd.pipelines.export.RadmdExport.Result export = org.radmd.pipelines.export.RadmdExport.run(out, out,
+        org.radmd.pipelines.export.ExportSettings.of(options)); // instructions, RadFM files, card, report.html
     int npy = options.getRadfmNpy() ? writeRadfmNpy(out, radmd) : 0;
 
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -79,6 +86,8 @@ public final class BuildJob {
     stats.set("medmd", BuildStats.ofSamples(medmd));
     stats.set("radmd", BuildStats.ofSamples(radmd));
     stats.set("rejects", BuildStats.ofRejects(rejects));
+    stats.set("dedup", export.dedup());
+    stats.set("export", export.export());
     ObjectNode index = stats.putObject("index");
     index.put("documents", indexed);
     index.put("vocabulary", vocabulary == null ? "none" : vocabulary.getFileName().toString());
@@ -146,7 +155,7 @@ public final class BuildJob {
       for (Sample s : samples) {
         indexer.upsert(s);
       }
-      indexer.commit();
+      indexer.forceMerge(1); // commits; one segment keeps disease queries with facets fast (BENCHMARKS.md §5)
       return indexer.numDocs();
     }
   }

@@ -31,11 +31,18 @@ public interface BuildOptions extends PipelineOptions {
 
   void setVolumeSize(int value);
 
-  @Description("RadMD filter: samples whose joined text is shorter than this many characters are dropped")
-  @Default.Integer(20)
+  @Description("RadMD filter: samples whose joined text is shorter than this many characters are dropped; "
+      + "-1 keeps the filter configuration's min-text-length (20 by default)")
+  @Default.Integer(-1)
   int getMinTextChars();
 
   void setMinTextChars(int value);
+
+  @Description("RadMD filter configuration (JSON, see org/radmd/filters/radmd-filters.json); empty = the default")
+  @Default.String("")
+  String getFiltersConfig();
+
+  void setFiltersConfig(String value);
 
   @Description("Hex key for DICOM de-identification (UID and date pseudonyms, PS3.15 Annex E); one per build. "
       + "Set by BuildJob from RADMD_DEID_SECRET or at random when empty; never written to any output.")
@@ -50,6 +57,30 @@ public interface BuildOptions extends PipelineOptions {
   boolean getRadfmNpy();
 
   void setRadfmNpy(boolean value);
+
+  @Description("RadMD export: share of case groups in the test split (radmd/instructions, radmd/radfm)")
+  @Default.Double(0.1)
+  double getTestFraction();
+
+  void setTestFraction(double value);
+
+  @Description("RadMD export: seed of the case-level split and of the prompt choice")
+  @Default.String("radmd")
+  String getSplitSeed();
+
+  void setSplitSeed(String value);
+
+  @Description("RadMD export: folder of RadFM's prompt JSONs; empty for the default (see ExportSettings)")
+  @Default.String("")
+  String getRadfmPrompts();
+
+  void setRadfmPrompts(String value);
+
+  @Description("Seconds between progress lines (per-stage counts, ETA) on stderr while a Flink job runs; 0: none")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
 
   @Description("Number of JSONL shards per output (each shard sorted by id; 1 gives one file)")
   @Default.Integer(1)

@@ -14,8 +14,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.radmd.core.Reject;
 import org.radmd.core.Sample;
-import org.radmd.filters.ModalityClassifier;
-import org.radmd.filters.RadiologyFilter;
+import org.radmd.filters.FilterConfig;
+import org.radmd.filters.RadmdFilters;
 import org.radmd.pipelines.coders.JsonRecordCoder;
 import org.radmd.pipelines.dedup.NearDuplicateDedup;
 
@@ -37,7 +37,7 @@ public final class BuildPipeline {
   public static void expand(Pipeline p, BuildOptions options) {
     String input = options.getInputDir();
     OutputLayout layout = new OutputLayout(options.getOutputDir());
-    RadiologyFilter filter = new RadiologyFilter(ModalityClassifier.defaults(), options.getMinTextChars());
+    RadmdFilters filter = RadmdFilters.of(filterConfig(options));
     byte[] secret = java.util.HexFormat.of().parseHex(options.getDeidSecret());
 
     PCollection<String> files = p
@@ -59,7 +59,8 @@ public final class BuildPipeline {
             .via((Sample s) -> s.withModalities(filter.tagModalities(s))))
         .setCoder(JsonRecordCoder.samples());
     PCollectionTuple filtered = withCoders(medmd.apply("RadMdFilter",
-        ParDo.of(new RadMdFilterFn(filter)).withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS))));
+        ParDo.of(new RadMdFilterFn(filter, layout.root().toString()))
+            .withOutputTags(Tags.SAMPLES, TupleTagList.of(Tags.REJECTS))));
 
     int shards = options.getShards();
     medmd.apply("WriteMedMD", new WriteSortedJsonl<>(
@@ -75,6 +76,27 @@ public final class BuildPipeline {
         .setCoder(JsonRecordCoder.rejects())
         .apply("WriteRejects", new WriteSortedJsonl<>(
             layout.resolve(OutputLayout.REJECTS).toString(), "rejects", shards, BuildPipeline::rejectKey));
+  }
+
+  /**
+   * The RadMD filter configuration: {@link BuildOptions#getFiltersConfig()} when set, else the default; a
+   * non-negative {@link BuildOptions#getMinTextChars()} overrides the {@code min-text-length} rule's minimum.
+   *
+   * @throws IllegalArgumentException if the file cannot be read or is not a valid configuration
+   */
+  static FilterConfig filterConfig(BuildOptions options) {
+    FilterConfig config;
+    String file = options.getFiltersConfig();
+    if (file == null || file.isBlank()) {
+      config = FilterConfig.defaults();
+    } else {
+      try {
+        config = FilterConfig.load(java.nio.file.Path.of(file));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read filter configuration " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return options.getMinTextChars() >= 0 ? config.withMinTextChars(options.getMinTextChars()) : config;
   }
 
   /** Rejects sort by stage, origin, item and reason. */
