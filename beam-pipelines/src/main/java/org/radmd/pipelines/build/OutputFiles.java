@@ -54,10 +54,22 @@ public final class OutputFiles {
   }
 
   /**
-   * Removes the previous run's JSONL shards and index so a rerun cannot mix old and new records. Stored
-   * images and volumes are kept: they are content-addressed, and a rerun reuses them.
+   * Removes the previous run's JSONL shards and index so a rerun cannot mix old and new records, and the
+   * half-written temporary files an interrupted run left among the stored images and volumes (every writer
+   * there writes a hidden {@code .name} file and renames it into place, so a hidden file is never a finished
+   * output). Finished images and volumes are kept: they are content-addressed, and a rerun reuses them. Only
+   * safe while no other job writes to {@code outputRoot} (one job per output folder).
    */
   static void clearRecords(Path outputRoot) throws IOException {
+    Path store = outputRoot.resolve(OutputLayout.MEDMD);
+    if (Files.isDirectory(store)) {
+      try (Stream<Path> s = Files.walk(store, 3)) {
+        for (Path p : s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith("."))
+            .toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
     for (String[] set : new String[][] {{OutputLayout.MEDMD, "samples"}, {OutputLayout.RADMD, "samples"},
         {OutputLayout.REJECTS, "rejects"}}) {
       for (Path p : shards(outputRoot.resolve(set[0]), set[1])) {
@@ -67,7 +79,13 @@ public final class OutputFiles {
     deleteTree(outputRoot.resolve(OutputLayout.INDEX));
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  /**
+   * Deletes {@code dir} and everything below it; nothing when it does not exist.
+   *
+   * @throws IOException if the folder cannot be listed
+   * @throws UncheckedIOException if an entry cannot be deleted
+   */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -3,7 +3,6 @@ package org.radmd.pipelines.export;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.radmd.core.ImageKind;
 import org.radmd.core.ImageRef;
 import org.radmd.core.Json;
 import org.radmd.core.Reject;
 import org.radmd.core.Sample;
+import org.radmd.pipelines.build.OutputFiles;
 import org.radmd.pipelines.build.OutputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +77,8 @@ public final class RadmdExport {
       throw new IllegalArgumentException("not a radmd build output (no medmd/): " + from);
     }
     boolean separate = !from.equals(to);
-    deleteTree(to.resolve(INSTRUCTIONS));
-    deleteTree(to.resolve(RadfmFiles.DIR));
+    OutputFiles.deleteTree(to.resolve(INSTRUCTIONS));
+    OutputFiles.deleteTree(to.resolve(RadfmFiles.DIR));
     ExportStats st = new ExportStats();
 
     // 1. Dedup links and the filter funnel, from the rejects.
@@ -232,21 +231,6 @@ public final class RadmdExport {
           Links.materialize(thumb, to.resolve(OutputLayout.volumeThumbnailPath(i.pixelHash())));
         }
       }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 }

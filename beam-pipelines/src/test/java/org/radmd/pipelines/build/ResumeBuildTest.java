@@ -68,6 +68,10 @@ class ResumeBuildTest {
       assertEquals(e.getValue(), after.get(e.getKey()), "reused, not rewritten: " + e.getKey());
     }
     assertEquals(stored(EmbeddedReference.out()).keySet(), after.keySet(), "the same stored files as a full build");
+    try (Stream<Path> s = Files.walk(out.resolve("medmd"))) {
+      assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+          "temporary files the killed run left are removed by the rerun");
+    }
     // The counter covers 2D images and image-stack volumes; DICOM series are reused too (the unchanged files
     // above show it) but not counted.
     long reusedCount = rerun.stats().path("counters").path("normalize.files_reused").asLong();
@@ -95,7 +99,8 @@ class ResumeBuildTest {
       try (Stream<Path> s = Files.walk(root)) {
         for (Path p : s.filter(Files::isRegularFile).toList()) {
           String name = p.getFileName().toString();
-          if (name.endsWith(".png") || name.endsWith(".nii.gz")) {
+          // A hidden name is a writer's temporary file (written, then renamed into place), not a stored output.
+          if (!name.startsWith(".") && (name.endsWith(".png") || name.endsWith(".nii.gz"))) {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
             files.put(out.relativize(p), new ArrayList<>(List.of(String.valueOf(a.fileKey()),
                 a.lastModifiedTime().toMillis())));
